@@ -1,0 +1,3 @@
+import { baseJestConfig } from '../jest.config.base.js';
+
+export default { ...baseJestConfig, displayName: '@credit/data' };

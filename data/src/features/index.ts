@@ -1,0 +1,2 @@
+// Filled by the features work; see docs/architecture.md.
+export {};

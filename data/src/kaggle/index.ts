@@ -1,0 +1,2 @@
+// Filled by the kaggle work; see docs/architecture.md.
+export {};

@@ -1,0 +1,2 @@
+// Filled by the store work; see docs/architecture.md.
+export {};

@@ -1,0 +1,2 @@
+// Filled by the synth work; see docs/architecture.md.
+export {};

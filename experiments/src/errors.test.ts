@@ -1,0 +1,13 @@
+import { TrackingError } from './errors.js';
+
+describe('TrackingError', () => {
+  it('carries a stable code, the message and the cause', () => {
+    const cause = new Error('disk full');
+    const error = new TrackingError('E_EXAMPLE', 'could not write report.json: check free space', { cause });
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe('TrackingError');
+    expect(error.code).toBe('E_EXAMPLE');
+    expect(error.message).toBe('could not write report.json: check free space');
+    expect(error.cause).toBe(cause);
+  });
+});

@@ -1,0 +1,2 @@
+export { TrackingError } from './errors.js';
+export { silentLogger, type Logger } from './logger.js';

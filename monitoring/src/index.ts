@@ -1,0 +1,1 @@
+export { MonitoringError } from './errors.js';

@@ -1,0 +1,13 @@
+import { PipelineError } from './errors.js';
+
+describe('PipelineError', () => {
+  it('carries a stable code, the message and the cause', () => {
+    const cause = new Error('disk full');
+    const error = new PipelineError('E_EXAMPLE', 'could not write report.json: check free space', { cause });
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe('PipelineError');
+    expect(error.code).toBe('E_EXAMPLE');
+    expect(error.message).toBe('could not write report.json: check free space');
+    expect(error.cause).toBe(cause);
+  });
+});

@@ -1,0 +1,13 @@
+/**
+ * The one error class of @credit/pipeline. `code` is stable (tests and callers match on it); the message
+ * names the thing at fault (file, line, column, field...) and says what to do; `cause` keeps the origin.
+ */
+export class PipelineError extends Error {
+  override readonly name = 'PipelineError';
+  readonly code: string;
+
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+}

@@ -1,0 +1,1 @@
+export { ServingError } from './errors.js';

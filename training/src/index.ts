@@ -1,0 +1,2 @@
+export { TrainingError } from './errors.js';
+export { silentLogger, type Logger } from './logger.js';
