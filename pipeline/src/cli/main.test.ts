@@ -50,3 +50,17 @@ describe('credit doctor', () => {
     expect(std.out()).not.toContain('s3cret');
   });
 });
+
+describe('commandGroup', () => {
+  it('lets two command files add subcommands to one group', async () => {
+    const { Command } = await import('commander');
+    const { commandGroup } = await import('./group.js');
+    const program = new Command('credit');
+    commandGroup(program, 'data', 'Kaggle tables').command('validate');
+    commandGroup(program, 'data', 'ignored second description').command('synth');
+    const groups = program.commands.filter((c) => c.name() === 'data');
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.commands.map((c) => c.name())).toEqual(['validate', 'synth']);
+    expect(groups[0]!.description()).toBe('Kaggle tables');
+  });
+});
