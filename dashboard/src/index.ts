@@ -1,5 +1,7 @@
-// The dashboard is a browser app; this entry only tells the server where its built files are.
+// The dashboard is a browser app; this entry tells the server where its files are and how to build them.
 import { fileURLToPath } from 'node:url';
 
-/** Folder of the built static files (made by `npm run build -w @credit/dashboard`). */
+/** Folder of the static files (index.html, css, and the bundle under build/) that serving hosts. */
 export const dashboardStaticDir = fileURLToPath(new URL('../public', import.meta.url));
+
+export { buildDashboard, isDashboardBuilt, type BuildOptions } from './build/build-dashboard.js';

@@ -1,0 +1,153 @@
+// Typed client of the serving API (same origin, session cookie, CSRF token on unsafe methods).
+export type Decision = 'grant' | 'refuse';
+
+export interface User {
+  user: string;
+  role: string;
+  csrfToken?: string;
+}
+export interface ClientRow {
+  id: number;
+  age: number | null;
+  income: number | null;
+  credit: number | null;
+  annuity: number | null;
+  contractType: string | null;
+  familyStatus: string | null;
+  education: string | null;
+  probability: number | null;
+  decision: Decision | null;
+}
+export interface ClientPage {
+  items: ClientRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+export interface Field {
+  name: string;
+  label: string;
+  description?: string;
+  value: unknown;
+  display?: string;
+}
+export interface ClientDetail {
+  id: number;
+  groups: { key: string; label: string; fields: Field[] }[];
+}
+export interface Reason {
+  field: string;
+  label: string;
+  direction: 'raises' | 'lowers';
+  contribution: number;
+  text?: string;
+}
+export interface Score {
+  probability: number;
+  decision: Decision;
+  threshold: number;
+  modelVersion?: string;
+  reasons: Reason[];
+}
+export interface CompareField {
+  field: string;
+  label: string;
+  clientValue: number | null;
+  percentile: number | null;
+  bins: { start: number; end: number; count: number }[];
+}
+export interface Comparison {
+  population: 'all' | 'similar';
+  size: number;
+  fields: CompareField[];
+}
+export interface Scatter {
+  points: { x: number; y: number }[];
+  client: { x: number | null; y: number | null };
+}
+export interface ModelInfo {
+  version: string;
+  threshold: number;
+  metrics?: Record<string, number>;
+  globalImportance: { field: string; label: string; importance: number; text?: string }[];
+}
+export interface DecisionRecord {
+  at?: string;
+  createdAt?: string;
+  kind?: string;
+  decision: Decision;
+  probability?: number | null;
+  user?: string;
+  justification?: string | null;
+}
+
+/** An API answer that is not 2xx, with the server's message and per-field errors when it sent them. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly fields: { field: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken = '';
+export const setCsrfToken = (token: string | undefined): void => {
+  csrfToken = token ?? '';
+};
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const res = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  const data: unknown = text ? JSON.parse(text) : null;
+  if (!res.ok) {
+    const err = (data ?? {}) as { message?: string; error?: string | { message?: string }; errors?: unknown };
+    const msg =
+      err.message ?? (typeof err.error === 'string' ? err.error : err.error?.message) ?? `HTTP ${res.status}`;
+    const fields = Array.isArray(err.errors) ? (err.errors as { field: string; message: string }[]) : [];
+    throw new ApiError(res.status, msg, fields);
+  }
+  return data as T;
+}
+
+const qs = (params: Record<string, string | number | undefined>): string => {
+  const s = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') s.set(k, String(v));
+  const out = s.toString();
+  return out ? `?${out}` : '';
+};
+
+export const api = {
+  login: (username: string, password: string) => call<User>('POST', '/v1/auth/login', { username, password }),
+  logout: () => call<unknown>('POST', '/v1/auth/logout'),
+  me: () => call<User>('GET', '/v1/auth/me'),
+  clients: (params: Record<string, string | number | undefined>) =>
+    call<ClientPage>('GET', `/v1/clients${qs(params)}`),
+  client: (id: number) => call<ClientDetail>('GET', `/v1/clients/${id}`),
+  score: (clientId: number) => call<Score>('POST', '/v1/score', { clientId }),
+  compare: (id: number, fields: string[], population: string) =>
+    call<Comparison>('GET', `/v1/clients/${id}/compare${qs({ fields: fields.join(','), population })}`),
+  scatter: (id: number, x: string, y: string, population: string) =>
+    call<Scatter>('GET', `/v1/clients/${id}/scatter${qs({ x, y, population })}`),
+  whatIf: (clientId: number, changes: Record<string, number>) =>
+    call<Score>('POST', '/v1/what-if', { clientId, changes }),
+  model: () => call<ModelInfo>('GET', '/v1/model'),
+  override: (id: number, decision: Decision, justification: string) =>
+    call<unknown>('POST', `/v1/clients/${id}/overrides`, { decision, justification }),
+  decisions: async (id: number): Promise<DecisionRecord[]> => {
+    const data = await call<DecisionRecord[] | { items: DecisionRecord[] }>(
+      'GET',
+      `/v1/clients/${id}/decisions`,
+    );
+    return Array.isArray(data) ? data : data.items;
+  },
+};

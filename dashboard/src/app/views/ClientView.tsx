@@ -1,0 +1,88 @@
+// One client: loads its data and score together, then shows the chosen tab.
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError, type ClientDetail, type Score } from '../api.js';
+import { useI18n, type Key } from '../i18n.js';
+import type { Tab } from '../route.js';
+import { DecisionPanel } from './DecisionPanel.js';
+import { DataPanel } from './DataPanel.js';
+import { ComparePanel } from './ComparePanel.js';
+import { WhatIfPanel } from './WhatIfPanel.js';
+import { HistoryPanel } from './HistoryPanel.js';
+import { PrintView } from './PrintView.js';
+import { DecisionBadge } from '../components/DecisionBadge.js';
+
+const tabs: { tab: Tab; label: Key }[] = [
+  { tab: 'decision', label: 'tabDecision' },
+  { tab: 'data', label: 'tabData' },
+  { tab: 'compare', label: 'tabCompare' },
+  { tab: 'whatif', label: 'tabWhatIf' },
+  { tab: 'history', label: 'tabHistory' },
+  { tab: 'print', label: 'print' },
+];
+
+export function ClientView({ id, tab }: { id: number; tab: Tab }) {
+  const { t } = useI18n();
+  const [client, setClient] = useState<ClientDetail | null>(null);
+  const [score, setScore] = useState<Score | null>(null);
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    setClient(null);
+    setScore(null);
+    setError('');
+    Promise.all([api.client(id), api.score(id)])
+      .then(([c, s]) => {
+        setClient(c);
+        setScore(s);
+      })
+      .catch((e: unknown) =>
+        setError(
+          e instanceof ApiError && e.status === 404
+            ? t('notFound', { id })
+            : t('error', { message: String(e) }),
+        ),
+      );
+  }, [id]);
+
+  useEffect(() => {
+    if (!client || !score) return;
+    document.title = `${t('clientTitle', { id })} · ${t('appTitle')}`;
+    // Marks the moment the client's view is on screen (measured from the click in the list).
+    requestAnimationFrame(() => {
+      performance.mark('client-ready');
+      if (performance.getEntriesByName('client-click').length > 0)
+        performance.measure('client-view', 'client-click', 'client-ready');
+    });
+  }, [client, score]);
+
+  if (error)
+    return (
+      <p class="error" role="alert">
+        {error}
+      </p>
+    );
+  if (!client || !score) return <p role="status">{t('loading')}</p>;
+  return (
+    <article aria-labelledby="client-title" class={`client tab-${tab}`}>
+      <div class="client-head no-print">
+        <a href="#/clients">← {t('back')}</a>
+      </div>
+      <h1 id="client-title">
+        {t('clientTitle', { id })} <DecisionBadge decision={score.decision} />
+      </h1>
+      <nav class="tabs no-print" aria-label={t('clientTitle', { id })}>
+        {tabs.map((x) => (
+          <a key={x.tab} href={`#/clients/${id}/${x.tab}`} aria-current={x.tab === tab ? 'page' : undefined}>
+            {t(x.label)}
+          </a>
+        ))}
+      </nav>
+      {tab === 'decision' ? <DecisionPanel score={score} /> : null}
+      {tab === 'data' ? <DataPanel client={client} /> : null}
+      {tab === 'compare' ? <ComparePanel client={client} /> : null}
+      {tab === 'whatif' ? <WhatIfPanel client={client} score={score} /> : null}
+      {tab === 'history' ? <HistoryPanel id={id} score={score} /> : null}
+      {tab === 'print' ? <PrintView client={client} score={score} /> : null}
+    </article>
+  );
+}

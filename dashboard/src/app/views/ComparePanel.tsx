@@ -1,0 +1,152 @@
+// Where the client stands: distributions (client marked, percentile in words) and a two-field scatter.
+import { useEffect, useState } from 'preact/hooks';
+import { api, type ClientDetail, type Comparison, type Scatter } from '../api.js';
+import { useI18n } from '../i18n.js';
+import { VegaChart } from '../components/VegaChart.js';
+import { histogramSpec, scatterSpec } from '../charts.js';
+
+const preferred = ['AMT_INCOME_TOTAL', 'AMT_CREDIT', 'AMT_ANNUITY', 'DAYS_BIRTH', 'EXT_SOURCE_2'];
+
+export function numericFields(client: ClientDetail): { name: string; label: string }[] {
+  return client.groups.flatMap((g) =>
+    g.fields.filter((f) => typeof f.value === 'number').map((f) => ({ name: f.name, label: f.label })),
+  );
+}
+
+export function ComparePanel({ client }: { client: ClientDetail }) {
+  const { t, num, pct } = useI18n();
+  const fields = numericFields(client);
+  const initial = preferred.filter((p) => fields.some((f) => f.name === p)).slice(0, 2);
+  const [chosen, setChosen] = useState<string[]>(
+    initial.length ? initial : fields.slice(0, 2).map((f) => f.name),
+  );
+  const [population, setPopulation] = useState<'all' | 'similar'>('all');
+  const [data, setData] = useState<Comparison | null>(null);
+  const [x, setX] = useState(chosen[0] ?? '');
+  const [y, setY] = useState(chosen[1] ?? chosen[0] ?? '');
+  const [scatter, setScatter] = useState<Scatter | null>(null);
+  const [error, setError] = useState('');
+  const labelOf = (name: string) => fields.find((f) => f.name === name)?.label ?? name;
+  const popWord = t(population === 'all' ? 'popAll' : 'popSimilar');
+
+  useEffect(() => {
+    if (chosen.length === 0) return setData(null);
+    api.compare(client.id, chosen, population).then(setData, (e: Error) => setError(e.message));
+  }, [chosen.join(','), population]);
+  useEffect(() => {
+    if (!x || !y) return;
+    api.scatter(client.id, x, y, population).then(setScatter, (e: Error) => setError(e.message));
+  }, [x, y, population]);
+
+  const toggle = (name: string) =>
+    setChosen(chosen.includes(name) ? chosen.filter((c) => c !== name) : [...chosen, name]);
+
+  return (
+    <section aria-labelledby="compare-title">
+      <h2 id="compare-title">{t('compareTitle')}</h2>
+      <div class="card controls">
+        <fieldset>
+          <legend>{t('fieldsToCompare')}</legend>
+          <div class="checks">
+            {fields.map((f) => (
+              <label key={f.name} class="check">
+                <input type="checkbox" checked={chosen.includes(f.name)} onChange={() => toggle(f.name)} />
+                {f.label}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{t('population')}</legend>
+          {(['all', 'similar'] as const).map((p) => (
+            <label key={p} class="check">
+              <input
+                type="radio"
+                name="population"
+                value={p}
+                checked={population === p}
+                onChange={() => setPopulation(p)}
+              />
+              {t(p === 'all' ? 'popAll' : 'popSimilar')}
+            </label>
+          ))}
+          {data ? <p class="muted">{t('popSize', { n: num(data.size) })}</p> : null}
+        </fieldset>
+      </div>
+      {error ? (
+        <p class="error" role="alert">
+          {t('error', { message: error })}
+        </p>
+      ) : null}
+      <div class="charts">
+        {data?.fields.map((f) => {
+          const sentence =
+            f.clientValue === null || f.percentile === null
+              ? t('noValue', { label: f.label })
+              : t('percentile', {
+                  label: f.label,
+                  value: num(f.clientValue, 2),
+                  pct: pct(f.percentile, 0),
+                  pop: popWord,
+                });
+          return (
+            <figure class="card" key={f.field}>
+              <VegaChart
+                spec={histogramSpec(f, { count: t('count'), client: t('clientMark') })}
+                label={sentence}
+              />
+              <figcaption>{sentence}</figcaption>
+            </figure>
+          );
+        })}
+      </div>
+      <section class="card" aria-labelledby="scatter-title">
+        <h3 id="scatter-title">{t('scatterTitle')}</h3>
+        <div class="inline">
+          <label for="scatter-x">{t('xField')}</label>
+          <select id="scatter-x" value={x} onChange={(e) => setX(e.currentTarget.value)}>
+            {fields.map((f) => (
+              <option key={f.name} value={f.name}>
+                {f.label}
+              </option>
+            ))}
+          </select>
+          <label for="scatter-y">{t('yField')}</label>
+          <select id="scatter-y" value={y} onChange={(e) => setY(e.currentTarget.value)}>
+            {fields.map((f) => (
+              <option key={f.name} value={f.name}>
+                {f.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        {scatter ? (
+          <figure>
+            <VegaChart
+              spec={scatterSpec(scatter, labelOf(x), labelOf(y), {
+                client: t('clientMark'),
+                others: t('others'),
+              })}
+              label={t('scatterAlt', {
+                n: num(scatter.points.length),
+                x: labelOf(x),
+                y: labelOf(y),
+                cx: num(scatter.client.x, 2),
+                cy: num(scatter.client.y, 2),
+              })}
+            />
+            <figcaption>
+              {t('scatterAlt', {
+                n: num(scatter.points.length),
+                x: labelOf(x),
+                y: labelOf(y),
+                cx: num(scatter.client.x, 2),
+                cy: num(scatter.client.y, 2),
+              })}
+            </figcaption>
+          </figure>
+        ) : null}
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+// Sign-in form. Errors are announced (role=alert) and the form keeps what was typed.
+import { useState } from 'preact/hooks';
+import { api, type User } from '../api.js';
+import { useI18n } from '../i18n.js';
+
+export function Login({ onLogin }: { onLogin: (u: User) => void }) {
+  const { t } = useI18n();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError('');
+    try {
+      onLogin(await api.login(username, password));
+    } catch (err) {
+      setError(t('loginFailed', { message: err instanceof Error ? err.message : String(err) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="card narrow" aria-labelledby="login-title">
+      <h1 id="login-title">{t('loginTitle')}</h1>
+      <form onSubmit={submit}>
+        <label for="username">{t('username')}</label>
+        <input
+          id="username"
+          name="username"
+          autocomplete="username"
+          required
+          value={username}
+          onInput={(e) => setUsername(e.currentTarget.value)}
+        />
+        <label for="password">{t('password')}</label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autocomplete="current-password"
+          required
+          value={password}
+          onInput={(e) => setPassword(e.currentTarget.value)}
+        />
+        {error ? (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <button type="submit" class="primary" disabled={busy}>
+          {t('signIn')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+// A one-page client summary to hand to the client; the print stylesheet hides the app's chrome.
+import type { ClientDetail, Score } from '../api.js';
+import { useI18n } from '../i18n.js';
+import { Gauge } from '../components/Gauge.js';
+import { Reasons } from '../components/Reasons.js';
+import { DataPanel } from './DataPanel.js';
+
+export function PrintView({ client, score }: { client: ClientDetail; score: Score }) {
+  const { t, pct, date } = useI18n();
+  return (
+    <section aria-labelledby="summary-title" class="summary">
+      <h2 id="summary-title">{t('summaryTitle')}</h2>
+      <p class="muted">{t('printedOn', { date: date(new Date().toISOString()) })}</p>
+      <button type="button" class="primary no-print" onClick={() => window.print()}>
+        {t('print')}
+      </button>
+      <div class="decision card">
+        <Gauge score={score} />
+        <p>
+          {t(score.decision === 'grant' ? 'interpretGrant' : 'interpretRefuse', {
+            p: pct(score.probability),
+            t: pct(score.threshold),
+          })}
+        </p>
+      </div>
+      <Reasons reasons={score.reasons} max={5} />
+      <DataPanel client={client} />
+    </section>
+  );
+}
