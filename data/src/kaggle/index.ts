@@ -1,2 +1,2 @@
-// Filled by the kaggle work; see docs/architecture.md.
-export {};
+export * from './schema.js';
+export { decodeWindows1252 } from './windows-1252.js';
