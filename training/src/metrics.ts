@@ -1,0 +1,236 @@
+import type { CostWeights } from './types.js';
+
+type Scores = ArrayLike<number>;
+
+/** Indices sorted by score, descending (ties kept together). */
+function orderDescending(scores: Scores): number[] {
+  const idx = Array.from({ length: scores.length }, (_, i) => i);
+  return idx.sort((a, b) => scores[b]! - scores[a]!);
+}
+
+/** ROC AUC as the Mann-Whitney statistic: tied scores count one half. NaN when one class is absent. */
+export function rocAuc(labels: Scores, scores: Scores): number {
+  const idx = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
+  let rankSumPos = 0;
+  let positives = 0;
+  for (let i = 0; i < idx.length;) {
+    let j = i;
+    while (j + 1 < idx.length && scores[idx[j + 1]!] === scores[idx[i]!]) j++;
+    const averageRank = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k++) {
+      if (labels[idx[k]!] === 1) {
+        rankSumPos += averageRank;
+        positives++;
+      }
+    }
+    i = j + 1;
+  }
+  const negatives = idx.length - positives;
+  if (positives === 0 || negatives === 0) return Number.NaN;
+  return (rankSumPos - (positives * (positives + 1)) / 2) / (positives * negatives);
+}
+
+/** PR AUC as average precision: sum over score levels of (recall step) x precision; ties form one level. */
+export function prAuc(labels: Scores, scores: Scores): number {
+  const idx = orderDescending(scores);
+  let positives = 0;
+  for (let i = 0; i < labels.length; i++) if (labels[i] === 1) positives++;
+  if (positives === 0) return Number.NaN;
+  let tp = 0;
+  let seen = 0;
+  let area = 0;
+  for (let i = 0; i < idx.length;) {
+    let j = i;
+    let levelTp = 0;
+    while (j < idx.length && scores[idx[j]!] === scores[idx[i]!]) {
+      if (labels[idx[j]!] === 1) levelTp++;
+      j++;
+    }
+    tp += levelTp;
+    seen += j - i;
+    area += (levelTp / positives) * (tp / seen);
+    i = j;
+  }
+  return area;
+}
+
+/** Mean squared error of the probabilities. */
+export function brierScore(labels: Scores, probabilities: Scores): number {
+  let sum = 0;
+  for (let i = 0; i < labels.length; i++) sum += (probabilities[i]! - labels[i]!) ** 2;
+  return sum / labels.length;
+}
+
+export interface Confusion {
+  tp: number;
+  fp: number;
+  tn: number;
+  fn: number;
+}
+
+/** Refuse (predict default) when probability >= threshold. */
+export function confusionAt(labels: Scores, probabilities: Scores, threshold: number): Confusion {
+  const c = { tp: 0, fp: 0, tn: 0, fn: 0 };
+  for (let i = 0; i < labels.length; i++) {
+    const refuse = probabilities[i]! >= threshold;
+    if (labels[i] === 1) {
+      if (refuse) c.tp++;
+      else c.fn++;
+    } else if (refuse) c.fp++;
+    else c.tn++;
+  }
+  return c;
+}
+
+export function businessCost(c: Confusion, cost: CostWeights): number {
+  return c.fn * cost.falseNegative + c.fp * cost.falsePositive;
+}
+
+/**
+ * Normalised business score: 1 - cost / cost of refusing nobody (granting everyone costs FN x positives).
+ * 1 = no error, 0 = no better than granting every client, below 0 = worse than that.
+ */
+export function businessScore(c: Confusion, cost: CostWeights): number {
+  const grantAll = (c.tp + c.fn) * cost.falseNegative;
+  return grantAll === 0 ? Number.NaN : 1 - businessCost(c, cost) / grantAll;
+}
+
+export interface ThresholdChoice {
+  threshold: number;
+  cost: number;
+  /** Cost per client (cost / rows), comparable across data sizes. */
+  costPerClient: number;
+}
+
+/**
+ * The threshold minimising the total cost, searched exactly over every distinct probability (refuse when
+ * p >= t), plus "refuse nobody" (t just above the maximum). Ties go to the higher threshold.
+ */
+export function costOptimalThreshold(
+  labels: Scores,
+  probabilities: Scores,
+  cost: CostWeights,
+): ThresholdChoice {
+  const idx = orderDescending(probabilities);
+  let positives = 0;
+  for (let i = 0; i < labels.length; i++) if (labels[i] === 1) positives++;
+  let fn = positives;
+  let fp = 0;
+  let best = { threshold: Number.POSITIVE_INFINITY, cost: fn * cost.falseNegative };
+  for (let i = 0; i < idx.length;) {
+    let j = i;
+    const level = probabilities[idx[i]!]!;
+    while (j < idx.length && probabilities[idx[j]!] === level) {
+      if (labels[idx[j]!] === 1) fn--;
+      else fp++;
+      j++;
+    }
+    const total = fn * cost.falseNegative + fp * cost.falsePositive;
+    if (total < best.cost) best = { threshold: level, cost: total };
+    i = j;
+  }
+  const threshold = Number.isFinite(best.threshold) ? best.threshold : 1;
+  return { threshold, cost: best.cost, costPerClient: best.cost / Math.max(1, labels.length) };
+}
+
+export interface CurvePoint {
+  threshold: number;
+  cost: number;
+  costPerClient: number;
+  recall: number;
+  precision: number;
+  refusalRate: number;
+}
+
+/** The cost curve on a regular grid of thresholds (steps + 1 points from 0 to 1). */
+export function costCurve(
+  labels: Scores,
+  probabilities: Scores,
+  cost: CostWeights,
+  steps = 100,
+): CurvePoint[] {
+  const points: CurvePoint[] = [];
+  for (let s = 0; s <= steps; s++) {
+    const threshold = s / steps;
+    const c = confusionAt(labels, probabilities, threshold);
+    const total = businessCost(c, cost);
+    points.push({
+      threshold,
+      cost: total,
+      costPerClient: total / Math.max(1, labels.length),
+      recall: safeDiv(c.tp, c.tp + c.fn),
+      precision: safeDiv(c.tp, c.tp + c.fp),
+      refusalRate: safeDiv(c.tp + c.fp, labels.length),
+    });
+  }
+  return points;
+}
+
+/** ROC curve points (false positive rate, true positive rate), one per distinct score. */
+export function rocCurve(labels: Scores, scores: Scores): { fpr: number; tpr: number; threshold: number }[] {
+  const idx = orderDescending(scores);
+  let p = 0;
+  for (let i = 0; i < labels.length; i++) if (labels[i] === 1) p++;
+  const n = labels.length - p;
+  const points = [{ fpr: 0, tpr: 0, threshold: 1 }];
+  let tp = 0;
+  let fp = 0;
+  for (let i = 0; i < idx.length;) {
+    const level = scores[idx[i]!]!;
+    while (i < idx.length && scores[idx[i]!] === level) {
+      if (labels[idx[i]!] === 1) tp++;
+      else fp++;
+      i++;
+    }
+    points.push({ fpr: safeDiv(fp, n), tpr: safeDiv(tp, p), threshold: level });
+  }
+  return points;
+}
+
+export function safeDiv(a: number, b: number): number {
+  return b === 0 ? 0 : a / b;
+}
+
+export interface ClassificationMetrics {
+  rocAuc: number;
+  prAuc: number;
+  brier: number;
+  threshold: number;
+  cost: number;
+  costPerClient: number;
+  businessScore: number;
+  recall: number;
+  precision: number;
+  fBeta: number;
+  rows: number;
+  positives: number;
+}
+
+/** Every metric at a given threshold. */
+export function classificationMetrics(
+  labels: Scores,
+  probabilities: Scores,
+  threshold: number,
+  cost: CostWeights,
+  beta: number,
+): ClassificationMetrics {
+  const c = confusionAt(labels, probabilities, threshold);
+  const recall = safeDiv(c.tp, c.tp + c.fn);
+  const precision = safeDiv(c.tp, c.tp + c.fp);
+  const b2 = beta * beta;
+  const total = businessCost(c, cost);
+  return {
+    rocAuc: rocAuc(labels, probabilities),
+    prAuc: prAuc(labels, probabilities),
+    brier: brierScore(labels, probabilities),
+    threshold,
+    cost: total,
+    costPerClient: total / Math.max(1, labels.length),
+    businessScore: businessScore(c, cost),
+    recall,
+    precision,
+    fBeta: safeDiv((1 + b2) * precision * recall, b2 * precision + recall),
+    rows: labels.length,
+    positives: c.tp + c.fn,
+  };
+}

@@ -1,0 +1,162 @@
+/**
+ * Preprocessing fitted on training rows only, then applied value by value, identically for a batch and for
+ * one client:
+ *   raw value -> (±Infinity = missing) -> missing? indicator 1 + median : value -> scaling -> model input
+ * Scaling: 'binary' columns (only 0/1) stay as they are; others go through a quantile transform (linear
+ * interpolation between stored quantile knots, to [-0.5, 0.5]), robust to heavy tails. Constant columns
+ * without missing values are dropped. The knots also give each value's percentile for the reasons.
+ */
+export interface FeatureSpec {
+  name: string;
+  /** Position in the raw feature row (the manifest's feature order). */
+  index: number;
+  median: number;
+  missingRate: number;
+  indicator: boolean;
+  kind: 'binary' | 'quantile';
+  /** Sorted, distinct quantile values (up to 101); for 'binary', empty. */
+  knots: number[];
+  /** Cumulative probability at each knot, same length as knots. */
+  levels: number[];
+}
+
+export interface Preprocessor {
+  /** Raw feature names, in row order. */
+  inputNames: string[];
+  features: FeatureSpec[];
+  /** Model input columns: [feature name, 'value' | 'missing'] in order. */
+  outputs: { feature: string; part: 'value' | 'missing' }[];
+}
+
+const QUANTILES = 100;
+
+/** Fits the statistics on the given rows (indices into the columns). */
+export function fitPreprocessor(
+  names: string[],
+  columns: Float64Array[],
+  rows: ArrayLike<number>,
+  missingIndicatorMinRate: number,
+): Preprocessor {
+  const features: FeatureSpec[] = [];
+  const outputs: Preprocessor['outputs'] = [];
+  names.forEach((name, index) => {
+    const column = columns[index]!;
+    const values: number[] = [];
+    for (let r = 0; r < rows.length; r++) {
+      const v = column[rows[r]!]!;
+      if (Number.isFinite(v)) values.push(v);
+    }
+    const missingRate = rows.length === 0 ? 1 : 1 - values.length / rows.length;
+    const sorted = Float64Array.from(values).sort();
+    const distinct = countDistinct(sorted, 3);
+    const indicator = missingRate > missingIndicatorMinRate && values.length > 0;
+    if (distinct <= 1 && !indicator) return; // constant: no information
+    const median = sorted.length === 0 ? 0 : quantileOfSorted(sorted, 0.5);
+    const binary = distinct <= 2 && sorted.every((v) => v === 0 || v === 1);
+    const { knots, levels } = binary ? { knots: [], levels: [] } : quantileKnots(sorted);
+    features.push({
+      name,
+      index,
+      median,
+      missingRate,
+      indicator,
+      kind: binary ? 'binary' : 'quantile',
+      knots,
+      levels,
+    });
+    outputs.push({ feature: name, part: 'value' });
+    if (indicator) outputs.push({ feature: name, part: 'missing' });
+  });
+  return { inputNames: [...names], features, outputs };
+}
+
+function countDistinct(sorted: Float64Array, stopAt: number): number {
+  let count = 0;
+  for (let i = 0; i < sorted.length && count < stopAt; i++)
+    if (i === 0 || sorted[i] !== sorted[i - 1]) count++;
+  return count;
+}
+
+function quantileOfSorted(sorted: Float64Array, q: number): number {
+  const pos = q * (sorted.length - 1);
+  const lo = Math.floor(pos);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+}
+
+/** Distinct quantile knots; where several quantiles share a value, its level is their mean. */
+function quantileKnots(sorted: Float64Array): { knots: number[]; levels: number[] } {
+  const knots: number[] = [];
+  const levels: number[] = [];
+  let sumLevel = 0;
+  let count = 0;
+  for (let q = 0; q <= QUANTILES; q++) {
+    const v = sorted.length === 0 ? 0 : quantileOfSorted(sorted, q / QUANTILES);
+    if (knots.length > 0 && v === knots[knots.length - 1]) {
+      sumLevel += q / QUANTILES;
+      count++;
+      levels[levels.length - 1] = sumLevel / count;
+    } else {
+      knots.push(v);
+      sumLevel = q / QUANTILES;
+      count = 1;
+      levels.push(sumLevel);
+    }
+  }
+  return { knots, levels };
+}
+
+/** Cumulative share of training values below v (0..1), by interpolation between the knots. */
+export function percentileOf(spec: FeatureSpec, v: number): number {
+  const { knots, levels } = spec;
+  if (knots.length === 0) return v >= 1 ? 1 : 0;
+  if (v <= knots[0]!) return knots.length === 1 ? 0.5 : levels[0]!;
+  const last = knots.length - 1;
+  if (v >= knots[last]!) return levels[last]!;
+  let lo = 0;
+  let hi = last;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (knots[mid]! <= v) lo = mid;
+    else hi = mid;
+  }
+  const t = (v - knots[lo]!) / (knots[hi]! - knots[lo]!);
+  return levels[lo]! + t * (levels[hi]! - levels[lo]!);
+}
+
+/** Writes one raw value's model inputs at `out[offset..]`; returns how many were written. */
+function transformValue(spec: FeatureSpec, raw: number, out: Float32Array, offset: number): number {
+  const missing = !Number.isFinite(raw);
+  const v = missing ? spec.median : raw;
+  out[offset] = spec.kind === 'binary' ? v : percentileOf(spec, v) - 0.5;
+  if (!spec.indicator) return 1;
+  out[offset + 1] = missing ? 1 : 0;
+  return 2;
+}
+
+/** One client: raw row in `inputNames` order -> model inputs. */
+export function transformRow(
+  pre: Preprocessor,
+  row: ArrayLike<number>,
+  out = new Float32Array(pre.outputs.length),
+): Float32Array {
+  let offset = 0;
+  for (const spec of pre.features) offset += transformValue(spec, row[spec.index]!, out, offset);
+  return out;
+}
+
+/** Many clients, row-major (rows x outputs), through the same per-row transform. */
+export function transformColumns(
+  pre: Preprocessor,
+  columns: Float64Array[],
+  rows: ArrayLike<number>,
+): Float32Array {
+  const width = pre.outputs.length;
+  const out = new Float32Array(rows.length * width);
+  const row = new Float64Array(pre.inputNames.length);
+  for (let r = 0; r < rows.length; r++) {
+    for (const spec of pre.features) row[spec.index] = columns[spec.index]![rows[r]!]!;
+    transformRow(pre, row, out.subarray(r * width, (r + 1) * width));
+  }
+  return out;
+}

@@ -1,0 +1,48 @@
+/** The feature table as @credit/data produces it (structural: training imports no other workspace). */
+export interface FeatureTable {
+  ids: Float64Array;
+  /** TARGET; NaN where unknown (such rows are left out of training). */
+  target: Float64Array;
+  names: string[];
+  /** One per name; NaN = missing, ±Infinity possible. */
+  columns: Float64Array[];
+}
+
+/** Business description of a source field, from the Kaggle column dictionary. */
+export interface FieldInfo {
+  label: string;
+  description: string;
+}
+
+/** Cost of each wrong decision: a defaulter granted (FN) and a good client refused (FP). */
+export interface CostWeights {
+  falseNegative: number;
+  falsePositive: number;
+}
+
+export interface MlpConfig {
+  hiddenLayers: number[];
+  dropout: number;
+  l2: number;
+  learningRate: number;
+  batchSize: number;
+  epochs: number;
+  /** Epochs without a better validation AUC before stopping. */
+  patience: number;
+}
+
+export interface TrainingConfig {
+  mlp: MlpConfig;
+  baseline: { learningRate: number; batchSize: number; epochs: number; l2: number; patience: number };
+  folds: number;
+  seed: number;
+  cost: CostWeights;
+  /** Beta of the F-beta score (2: recall weighs more, as missed defaulters cost more). */
+  fBeta: number;
+  /** A missing-indicator column is added when a feature's missing rate on the training rows is above this. */
+  missingIndicatorMinRate: number;
+  /** Leave CODE_GENDER out of the model (still used by the fairness report). */
+  excludeProtected: boolean;
+  /** Rows of validation data used for permutation importance and mean |attribution|. */
+  importanceRows: number;
+}
