@@ -1,0 +1,152 @@
+import * as tf from '@tensorflow/tfjs';
+import { rocAuc } from './metrics.js';
+import { buildNetwork, predictLogits } from './network.js';
+import { createRandom, shuffleInPlace } from './random.js';
+
+export interface FitOptions {
+  hiddenLayers: number[];
+  dropout: number;
+  l2: number;
+  learningRate: number;
+  batchSize: number;
+  epochs: number;
+  patience: number;
+  seed: number;
+}
+
+export interface Matrix {
+  x: Float32Array;
+  y: Float64Array;
+  width: number;
+}
+
+export interface EpochReport {
+  epoch: number;
+  loss: number;
+  valAuc: number;
+}
+
+export interface FitResult {
+  model: tf.Sequential;
+  bestEpoch: number;
+  bestValAuc: number;
+  history: EpochReport[];
+}
+
+/** Class weights so that both classes weigh the same in the loss: n / (2 n_class). */
+export function classWeights(y: Float64Array): [number, number] {
+  let positives = 0;
+  for (const v of y) if (v === 1) positives++;
+  const negatives = y.length - positives;
+  return [y.length / (2 * Math.max(1, negatives)), y.length / (2 * Math.max(1, positives))];
+}
+
+/**
+ * Mini-batch Adam on the class-weighted logistic loss + L2 on kernels, seeded shuffling and dropout masks.
+ * After each epoch the validation AUC is measured; training stops after `patience` epochs without
+ * improvement and the best epoch's weights are restored. Without validation data it runs every epoch.
+ */
+export async function fitNetwork(
+  train: Matrix,
+  validation: Matrix | undefined,
+  options: FitOptions,
+  onEpoch: (report: EpochReport) => void = () => {},
+): Promise<FitResult> {
+  const model = buildNetwork(train.width, options.hiddenLayers, options.seed);
+  const optimizer = tf.train.adam(options.learningRate);
+  const random = createRandom(options.seed ^ 0x5eed);
+  const [w0, w1] = classWeights(train.y);
+  const rows = train.y.length;
+  const order = Int32Array.from({ length: rows }, (_, i) => i);
+  const history: EpochReport[] = [];
+  let best = { epoch: 0, auc: Number.NEGATIVE_INFINITY, weights: [] as tf.Tensor[] };
+  let maskSeed = options.seed * 7919;
+
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    shuffleInPlace(order, random);
+    let lossSum = 0;
+    for (let start = 0; start < rows; start += options.batchSize) {
+      const batch = order.subarray(start, Math.min(rows, start + options.batchSize));
+      const { xb, yb, wb } = gatherBatch(train, batch, w0, w1);
+      const loss = optimizer.minimize(
+        () => batchLoss(model, xb, yb, wb, options, () => maskSeed++),
+        true,
+      ) as tf.Scalar;
+      lossSum += (await loss.data())[0]! * batch.length;
+      tf.dispose([loss, xb, yb, wb]);
+    }
+    const valAuc = validation
+      ? rocAuc(validation.y, predictLogits(model, validation.x, validation.width))
+      : Number.NaN;
+    const report = { epoch, loss: lossSum / rows, valAuc };
+    history.push(report);
+    onEpoch(report);
+    if (!validation) continue;
+    if (valAuc > best.auc) {
+      tf.dispose(best.weights);
+      best = { epoch, auc: valAuc, weights: model.getWeights().map((w) => w.clone()) };
+    } else if (epoch - best.epoch >= options.patience) break;
+  }
+  if (validation && best.weights.length > 0) {
+    model.setWeights(best.weights);
+    tf.dispose(best.weights);
+  }
+  optimizer.dispose();
+  const last = history.at(-1);
+  return {
+    model,
+    bestEpoch: validation ? best.epoch : (last?.epoch ?? 0),
+    bestValAuc: validation ? best.auc : Number.NaN,
+    history,
+  };
+}
+
+function gatherBatch(m: Matrix, batch: Int32Array, w0: number, w1: number) {
+  const x = new Float32Array(batch.length * m.width);
+  const y = new Float32Array(batch.length);
+  const w = new Float32Array(batch.length);
+  batch.forEach((r, i) => {
+    x.set(m.x.subarray(r * m.width, (r + 1) * m.width), i * m.width);
+    y[i] = m.y[r]!;
+    w[i] = m.y[r] === 1 ? w1 : w0;
+  });
+  return {
+    xb: tf.tensor2d(x, [batch.length, m.width]),
+    yb: tf.tensor2d(y, [batch.length, 1]),
+    wb: tf.tensor2d(w, [batch.length, 1]),
+  };
+}
+
+function batchLoss(
+  model: tf.Sequential,
+  x: tf.Tensor2D,
+  y: tf.Tensor2D,
+  w: tf.Tensor2D,
+  options: FitOptions,
+  nextSeed: () => number,
+): tf.Scalar {
+  let h: tf.Tensor = x;
+  model.layers.forEach((layer, i) => {
+    h = layer.apply(h) as tf.Tensor;
+    const hidden = i < model.layers.length - 1;
+    if (hidden && options.dropout > 0) {
+      const keep = 1 - options.dropout;
+      const mask = tf.randomUniform(h.shape, 0, 1, 'float32', nextSeed()).less(keep).toFloat();
+      h = h.mul(mask).div(keep);
+    }
+  });
+  // Stable logistic loss on logits: max(z,0) - z*y + log(1 + exp(-|z|)).
+  const z = h;
+  const perRow = tf
+    .relu(z)
+    .sub(z.mul(y))
+    .add(tf.log1p(tf.exp(tf.neg(tf.abs(z)))));
+  let loss = perRow.mul(w).mean() as tf.Scalar;
+  if (options.l2 > 0) {
+    for (const layer of model.layers) {
+      const kernel = layer.getWeights()[0]!;
+      loss = loss.add(kernel.square().sum().mul(options.l2));
+    }
+  }
+  return loss;
+}
