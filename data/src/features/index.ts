@@ -1,2 +1,16 @@
-// Filled by the features work; see docs/architecture.md.
-export {};
+export type { FeatureTable } from './feature-table.js';
+export type { FeatureRecipe, TableRecipe, ColumnKind, RecipeTable } from './recipe.js';
+export { recipeHash } from './recipe.js';
+export {
+  fitRecipe,
+  buildFeatures,
+  type BuildOptions,
+  type BuildResult,
+  type GroupProgress,
+  type SourceTables,
+} from './build.js';
+export { onlineFeatures, type ClientHistory, type HistoryTable } from './online.js';
+export { fieldOfFeature, fieldsOfFeatures } from './field-of.js';
+export { writeFeatureFile, readFeatureFile } from './arrow-file.js';
+export { readRecipeFile, writeRecipeFile } from './recipe-file.js';
+export { featureGroupNames } from './groups/names.js';

@@ -1,0 +1,29 @@
+/**
+ * A feature group: one source table (bureau + bureau_balance count as one) turned into columns
+ * aligned to the application rows. Each group declares the columns it produces for a recipe, and a
+ * test checks the declaration against the output (as Vega-Lite's dataflow nodes declare fields).
+ */
+import type { Frame } from '../frame.js';
+import type { FeatureRecipe, SourceTable } from '../recipe.js';
+
+export type Frames = Partial<Record<SourceTable, Frame>>;
+
+export interface GroupInput {
+  frames: Frames;
+  recipe: FeatureRecipe;
+  /** SK_ID_CURR of the output rows. */
+  ids: Float64Array;
+}
+
+export interface FeatureGroup {
+  name: string;
+  /** Tables read; when the first is absent the group yields missing values (with a warning). */
+  inputs: readonly SourceTable[];
+  declare(recipe: FeatureRecipe): string[];
+  /** Columns aligned to `ids`, in the declared order. */
+  compute(input: GroupInput, warn: (message: string) => void): Float64Array[];
+}
+
+export function missingColumns(count: number, nrows: number): Float64Array[] {
+  return Array.from({ length: count }, () => new Float64Array(nrows).fill(NaN));
+}
