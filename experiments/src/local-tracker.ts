@@ -313,6 +313,14 @@ export class LocalTracker implements Tracker {
     return this.toRecord(m, v);
   }
 
+  async listModels(): Promise<string[]> {
+    const dir = join(this.location, 'registry');
+    if (!existsSync(dir)) return [];
+    return (await readdir(dir))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => decodeURIComponent(f.slice(0, -5)));
+  }
+
   async listModelVersions(name: string): Promise<ModelVersionRecord[]> {
     const m = await this.readModel(name);
     return m ? m.versions.map((v) => this.toRecord(m, v)) : [];
