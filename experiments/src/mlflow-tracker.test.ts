@@ -1,12 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalTracker } from './local-tracker.js';
 import { silentLogger } from './logger.js';
 import { MlflowClient } from './mlflow/client.js';
 import { MlflowTracker } from './mlflow-tracker.js';
+import { syncRuns } from './sync.js';
 import { MlflowTestServer } from './testing/mlflow-server.js';
-import { trackerContract } from './tracker.contract.js';
+import { trackerContract, writeBundle } from './tracker.contract.js';
+import type { MetricPoint } from './tracker.js';
 
 // A REAL `mlflow server` (venv from scripts/setup/10-mlflow.sh). Without it: skipped on a developer
 // machine, failed in CI (CI=true), as the project's rules require.
@@ -14,30 +16,126 @@ const available = MlflowTestServer.available();
 const mustRun = process.env.CI === 'true';
 if (!available && !mustRun)
   process.stderr.write('SKIP MlflowTracker contract: no MLflow venv; run scripts/setup/10-mlflow.sh\n');
+const suite = available || mustRun ? describe : describe.skip;
 
-(available || mustRun ? describe : describe.skip)(
-  'MlflowTracker on a real mlflow server (Tracker contract)',
-  () => {
-    const server = new MlflowTestServer();
-    const journal = mkdtempSync(join(tmpdir(), 'mlflow-journal-'));
-    let tracker: MlflowTracker;
+const strip = (ps: MetricPoint[]): number[][] =>
+  ps.map((p) => [p.step, p.value, p.timestamp]).sort((a, b) => a[0]! - b[0]!);
 
-    beforeAll(async () => {
-      if (!available)
-        throw new Error('CI=true but the MLflow venv is missing: scripts/setup/10-mlflow.sh did not run');
-      await server.start();
-      const client = new MlflowClient({ baseUrl: server.url, logger: silentLogger });
-      tracker = new MlflowTracker(
-        client,
-        new LocalTracker({ root: journal, logger: silentLogger }),
-        silentLogger,
-      );
-    }, 150_000);
-    afterAll(() => {
-      server.dispose();
-      rmSync(journal, { recursive: true, force: true });
+suite('MlflowTracker on a real mlflow server (Tracker contract)', () => {
+  const server = new MlflowTestServer();
+  const journal = mkdtempSync(join(tmpdir(), 'mlflow-journal-'));
+  let tracker: MlflowTracker;
+
+  beforeAll(async () => {
+    if (!available)
+      throw new Error('CI=true but the MLflow venv is missing: scripts/setup/10-mlflow.sh did not run');
+    await server.start();
+    const client = new MlflowClient({ baseUrl: server.url, logger: silentLogger });
+    tracker = new MlflowTracker(
+      client,
+      new LocalTracker({ root: journal, logger: silentLogger }),
+      silentLogger,
+    );
+  }, 150_000);
+  afterAll(() => {
+    server.dispose();
+    rmSync(journal, { recursive: true, force: true });
+  });
+
+  trackerContract(() => tracker);
+
+  it('keeps logging when the server dies mid-run, then sync pushes everything once', async () => {
+    const journalDir = mkdtempSync(join(tmpdir(), 'mlflow-journal-kill-'));
+    const local = new LocalTracker({ root: journalDir, logger: silentLogger });
+    // Few, fast retries: the test kills the server on purpose.
+    const client = new MlflowClient({
+      baseUrl: server.url,
+      logger: silentLogger,
+      maxAttempts: 2,
+      backoffMs: 20,
+      timeoutMs: 3000,
     });
+    const t = new MlflowTracker(client, local, silentLogger);
+    const file = join(journalDir, 'report.json');
+    writeFileSync(file, '{"auc":0.77}');
 
-    trackerContract(() => tracker);
-  },
-);
+    const runId = await t.startRun({
+      experiment: 'resilience',
+      runName: 'interrupted',
+      tags: { validation_data_hash: 'h' },
+    });
+    await t.logParams(runId, { lr: 0.01 });
+    const loss = (steps: number[]): { key: string; value: number; step: number; timestamp: number }[] =>
+      steps.map((step) => ({ key: 'loss', value: 1 - step / 10, step, timestamp: 1000 + step }));
+    await t.logMetrics(runId, loss([0, 1, 2]));
+    await t.logArtifact(runId, file, 'reports/report.json');
+
+    server.kill();
+    await server.waitGone();
+    // Training goes on: nothing below throws although the server is gone.
+    await t.logParams(runId, { epochs: 6 });
+    await t.logMetrics(runId, loss([3, 4, 5]));
+    await t.setTags(runId, { phase: 'after-kill' });
+    await t.logArtifact(runId, await writeBundle(join(journalDir, 'bundle'), 'k'), 'model');
+    const pending = await t.registerModelVersion({ name: 'resilience-model', runId });
+    expect(pending.version).toMatch(/^pending-/);
+    await t.setAlias('resilience-model', 'challenger', pending.version);
+    await t.endRun(runId, 'FINISHED');
+    const offlineRun = await t.startRun({ experiment: 'resilience', runName: 'fully-offline' });
+    await t.logMetrics(offlineRun, [{ key: 'val_auc', value: 0.7, step: 0, timestamp: 5 }]);
+    await t.endRun(offlineRun, 'FINISHED');
+    expect(offlineRun).toMatch(/^[0-9a-f]{32}$/);
+
+    await server.start();
+    const reports = await syncRuns({ journal: local, client, logger: silentLogger });
+    expect(reports).toHaveLength(2);
+
+    const localRuns = await local.allRuns();
+    for (const localRun of localRuns) {
+      const remoteId = (await local.readSyncState(localRun.runId)).servers[server.url]!.remoteRunId;
+      const remote = await tracker.getRun(remoteId);
+      const mine = await local.getRun(localRun.runId);
+      expect(remote.params).toEqual(mine.params);
+      expect(remote.metrics).toEqual(mine.metrics);
+      expect([remote.status, remote.startTime, remote.endTime, remote.runName]).toEqual([
+        mine.status,
+        mine.startTime,
+        mine.endTime,
+        mine.runName,
+      ]);
+      for (const [k, v] of Object.entries(mine.tags)) expect([k, remote.tags[k]]).toEqual([k, v]);
+      for (const key of Object.keys(mine.metrics))
+        expect(strip(await tracker.getMetricHistory(remoteId, key))).toEqual(
+          strip(await local.getMetricHistory(localRun.runId, key)),
+        );
+      expect(await tracker.listArtifacts(remoteId)).toEqual(await local.listArtifacts(localRun.runId));
+    }
+    // The run started online keeps its server id; its model version was registered by sync.
+    const interrupted = localRuns.find((r) => r.runName === 'interrupted')!;
+    expect((await local.readSyncState(interrupted.runId)).servers[server.url]!.remoteRunId).toBe(runId);
+    const challenger = await tracker.getAlias('resilience-model', 'challenger');
+    expect(challenger?.runId).toBe(runId);
+    expect(challenger?.source).toBe(`runs:/${runId}/model`);
+
+    // Idempotent: a second sync (forced over every run) pushes nothing; histories keep their length.
+    const again = await syncRuns({
+      journal: local,
+      client,
+      logger: silentLogger,
+      runIds: localRuns.map((r) => r.runId),
+    });
+    expect(again).toHaveLength(2);
+    for (const r of again)
+      expect(r.pushed).toEqual({
+        params: 0,
+        tags: 0,
+        metrics: 0,
+        artifacts: 0,
+        modelVersions: 0,
+        aliases: 0,
+      });
+    expect(await tracker.getMetricHistory(runId, 'loss')).toHaveLength(6);
+    expect((await client.searchModelVersions('resilience-model')).length).toBe(1);
+    rmSync(journalDir, { recursive: true, force: true });
+  }, 150_000);
+});
