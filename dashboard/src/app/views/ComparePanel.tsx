@@ -27,7 +27,7 @@ export function ComparePanel({ client }: { client: ClientDetail }) {
   const [scatter, setScatter] = useState<Scatter | null>(null);
   const [error, setError] = useState('');
   const labelOf = (name: string) => fields.find((f) => f.name === name)?.label ?? name;
-  const popWord = t(population === 'all' ? 'popAll' : 'popSimilar');
+  const popWord = t(population === 'all' ? 'popAllOf' : 'popSimilarOf');
 
   useEffect(() => {
     if (chosen.length === 0) return setData(null);
@@ -70,7 +70,11 @@ export function ComparePanel({ client }: { client: ClientDetail }) {
               {t(p === 'all' ? 'popAll' : 'popSimilar')}
             </label>
           ))}
-          {data ? <p class="muted">{t('popSize', { n: num(data.size) })}</p> : null}
+          {data ? (
+            <p class="muted" id="population-size">
+              {t('popSize', { n: num(data.size) })}
+            </p>
+          ) : null}
         </fieldset>
       </div>
       {error ? (

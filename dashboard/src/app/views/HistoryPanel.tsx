@@ -53,7 +53,7 @@ export function HistoryPanel({ id, score }: { id: number; score: Score }) {
           id="justification"
           rows={4}
           required
-          minLength={20}
+          aria-invalid={error ? true : undefined}
           aria-describedby={error ? 'override-error' : undefined}
           value={text}
           onInput={(e) => setText(e.currentTarget.value)}

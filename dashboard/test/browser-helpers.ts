@@ -1,0 +1,71 @@
+// Helpers for the browser suite: launching Debian's Chromium, running axe-core, saving screenshots.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+export const screenshotDir = join(repoRoot, 'artifacts', 'screenshots');
+
+/** Chromium missing: skip on a developer machine, fail under CI (scripts/setup/20-chromium.sh installs it). */
+export function browserAvailable(): boolean {
+  if (existsSync(chromiumPath)) return true;
+  if (process.env.CI === 'true')
+    throw new Error(`${chromiumPath} is missing under CI: run scripts/setup/20-chromium.sh (npm test does)`);
+  console.warn(
+    `dashboard browser tests skipped: ${chromiumPath} is missing (run scripts/setup/20-chromium.sh)`,
+  );
+  return false;
+}
+
+/** A fresh profile folder each run (playwright passes it to Chromium as --user-data-dir). */
+export async function launchChromium(profileDir: string): Promise<BrowserContext> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: { width: 1200, height: 900 },
+  });
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core (WCAG 2.0/2.1 A and AA, plus best practices) on the page; returns the violations. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource); // CDP evaluation is not blocked by the page's CSP
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    });
+    return result.violations;
+  });
+  return violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, `dashboard-${name}.png`), fullPage: true });
+}

@@ -1,0 +1,205 @@
+// End-to-end advisor flow in a real Chromium against an HTTP server hosting dashboard/public.
+// Every page is checked with axe-core and saved as artifacts/screenshots/dashboard-<page>.png.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { buildDashboard, dashboardStaticDir } from '../src/index.js';
+import { axeViolations, browserAvailable, launchChromium, repoRoot, screenshot } from './browser-helpers.js';
+import { startFakeApi, type FakeApi } from './fake-api.js';
+
+const run = browserAvailable() ? describe : describe.skip;
+
+run('advisor dashboard in Chromium', () => {
+  let server: FakeApi;
+  let browser: BrowserContext;
+  let page: Page;
+  let profile: string;
+  const perf: Record<string, number> = {};
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    await buildDashboard(); // always fresh: a stale bundle would test old code
+    server = await startFakeApi(dashboardStaticDir);
+    profile = mkdtempSync(join(tmpdir(), 'credit-chromium-'));
+    browser = await launchChromium(profile);
+    page = browser.pages()[0] ?? (await browser.newPage());
+    page.setDefaultTimeout(8_000);
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+    mkdirSync(join(repoRoot, 'artifacts', 'screenshots'), { recursive: true });
+    writeFileSync(
+      join(repoRoot, 'artifacts', 'screenshots', 'dashboard-perf.json'),
+      JSON.stringify(perf, null, 2),
+    );
+    console.log(`dashboard timings (ms): ${JSON.stringify(perf)}`);
+  });
+
+  afterEach(() => expect(pageErrors).toEqual([]));
+
+  it('shows the sign-in page fast, refuses a wrong password, then signs in with the keyboard', async () => {
+    await page.goto(server.url);
+    await page.getByLabel('Identifiant').waitFor();
+    perf.firstPageUsable = await page.evaluate(() => performance.now());
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'login');
+
+    await page.getByLabel('Identifiant').fill('advisor');
+    await page.getByLabel('Mot de passe').fill('wrong');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('alert').filter({ hasText: 'wrong username or password' }).waitFor();
+
+    await page.getByLabel('Mot de passe').fill('advisor-pass');
+    await page.getByLabel('Mot de passe').press('Enter');
+    await page.getByRole('heading', { name: 'Trouver un client', level: 1 }).waitFor();
+  });
+
+  it('finds refused cash-loan clients with filters, sorted by risk', async () => {
+    await page.getByLabel('Type de contrat').selectOption('Cash loans');
+    await page.getByLabel('Décision').selectOption('refuse');
+    await page.getByLabel('Âge à partir de (ans)').fill('25');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await page.locator('#results-status').filter({ hasText: 'clients trouvés' }).waitFor();
+    const expected = server.clients.length;
+    const status = await page.locator('#results-status').innerText();
+    const total = Number(status.replace(/\s/g, '').match(/^(\d+)/)?.[1]);
+    expect(total).toBeGreaterThan(0);
+    expect(total).toBeLessThan(expected);
+    const decisions = await page.locator('table.results tbody tr td:nth-child(7)').allInnerTexts();
+    expect(decisions.every((d) => d.includes('Refusé'))).toBe(true);
+
+    await page.getByRole('button', { name: /Risque de défaut/ }).click();
+    await page.getByRole('button', { name: /Risque de défaut/ }).click();
+    await page.locator('th[aria-sort="descending"]').waitFor();
+    const risks = (await page.locator('table.results tbody tr td:nth-child(6)').allInnerTexts()).map((s) =>
+      Number(s.replace(/[^\d,]/g, '').replace(',', '.')),
+    );
+    expect(risks.length).toBeGreaterThan(1);
+    expect([...risks].sort((a, b) => b - a)).toEqual(risks);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'search');
+  });
+
+  it('opens a client and shows the gauge, the decision in words and the reasons', async () => {
+    const link = page.locator('table.results tbody tr td a').nth(1);
+    const id = await link.innerText();
+    await link.click();
+    await page.getByRole('heading', { name: new RegExp(`Client ${id}`) }).waitFor();
+    await page.locator('svg[role="img"]').waitFor();
+    perf.clientView = await page.evaluate(
+      () => performance.getEntriesByName('client-view').at(-1)?.duration ?? Number.NaN,
+    );
+    const gaugeLabel = await page.locator('.gauge svg').getAttribute('aria-label');
+    expect(gaugeLabel).toMatch(/Risque de défaut : .*Seuil : .*Décision : Refusé/);
+    await page.getByText(/dépasse le seuil de la banque/).waitFor();
+    await page.getByText(/Ce client est plus risqué que/).waitFor();
+    expect(await page.locator('.diverging .bar.raises').count()).toBeGreaterThan(0);
+    expect(await page.locator('.sentences li').first().innerText()).toMatch(/(augmente|diminue) le risque/);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'decision');
+  });
+
+  it('shows the client data grouped, with ages in years', async () => {
+    await page.getByRole('link', { name: 'Données du client' }).click();
+    await page.getByRole('table', { name: 'Identity' }).waitFor();
+    const age = await page.getByRole('row', { name: /^Age/ }).innerText();
+    expect(age).toMatch(/^Age\s+\d+ ans$/);
+    expect(age).not.toMatch(/-/);
+    expect(await page.getByRole('row', { name: /^Credit amount/ }).innerText()).toMatch(/€/);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'data');
+  });
+
+  it('compares the client with all and with similar clients, with a scatter', async () => {
+    await page.getByRole('link', { name: 'Comparer' }).click();
+    await page.locator('.charts figure .chart svg').first().waitFor();
+    await page.locator('#scatter-title ~ figure .chart svg').waitFor();
+    const size = async () => Number((await page.locator('#population-size').innerText()).replace(/\D/g, ''));
+    const allSize = await size();
+    expect(allSize).toBe(server.clients.length);
+    await page.getByLabel('les clients similaires').check();
+    await page.locator('.charts figcaption').filter({ hasText: 'clients similaires' }).first().waitFor();
+    expect(await size()).toBeLessThan(allSize);
+    expect(await page.locator('.charts figcaption').first().innerText()).toMatch(
+      /plus élevé que pour \d+\s% des clients similaires/,
+    );
+    await page.locator('.charts figure .chart svg').first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'compare');
+  });
+
+  it('runs a what-if that changes the score, and finds a counter-offer', async () => {
+    await page.getByRole('link', { name: 'Simulation' }).click();
+    const credit = page.getByLabel('Credit amount');
+    const before = Number(await credit.inputValue());
+    await credit.fill(String(Math.round(before / 4)));
+    await page.getByRole('button', { name: 'Simuler' }).click();
+    const result = await page.locator('#whatif-result').innerText();
+    const [, newP, oldP] = result.match(/Nouveau risque : ([\d,]+).*avant : ([\d,]+)/) ?? [];
+    expect(Number(newP?.replace(',', '.'))).toBeLessThan(Number(oldP?.replace(',', '.')));
+
+    await page.getByRole('button', { name: 'Chercher une contre-proposition' }).click();
+    await page
+      .locator('#counter-result')
+      .filter({ hasText: /serait accordé|Aucun montant/ })
+      .waitFor();
+    expect(await page.locator('#counter-result').innerText()).toMatch(
+      /Un prêt de .* au lieu de .* serait accordé/,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'whatif');
+  });
+
+  it('switches to English', async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('link', { name: 'What-if' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.getByRole('link', { name: 'Decision', exact: true }).click();
+    await page.getByText(/above the bank’s threshold/).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'decision-en');
+  });
+
+  it('records an override with a justification and shows it in the history', async () => {
+    await page.getByRole('link', { name: 'Override and history' }).click();
+    await page.getByLabel('Granted').check();
+    await page.getByLabel(/Written justification/).fill('too short');
+    await page.getByRole('button', { name: 'Record the override' }).click();
+    await page.getByRole('alert').filter({ hasText: 'at least 20 characters' }).waitFor();
+    const text = 'Stable job for 10 years, guarantor provided by the family.';
+    await page.getByLabel(/Written justification/).fill(text);
+    await page.getByRole('button', { name: 'Record the override' }).click();
+    await page.getByText('Override recorded.').waitFor();
+    await page.getByRole('cell', { name: text }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'history');
+  });
+
+  it('prints a client summary without the app chrome', async () => {
+    await page.getByRole('link', { name: 'Print summary' }).click();
+    await page.getByRole('heading', { name: 'Client summary' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.top').isVisible()).toBe(false);
+    expect(await page.locator('nav.tabs').isVisible()).toBe(false);
+    await page.getByRole('heading', { name: 'Client data' }).waitFor();
+    await screenshot(page, 'print');
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('explains which fields matter most for the model, then signs out', async () => {
+    await page.getByRole('link', { name: 'How the model decides' }).click();
+    await page.getByRole('heading', { name: 'How the model decides' }).waitFor();
+    expect(await page.locator('.importance li').count()).toBeGreaterThan(3);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'model');
+    await page.getByRole('button', { name: /Log out/ }).click();
+    await page.getByLabel('Username').waitFor();
+  });
+});
