@@ -1,2 +1,9 @@
-// Filled by the synth work; see docs/architecture.md.
-export {};
+export {
+  synthesizeKaggleDir,
+  DEFAULT_SYNTH,
+  type SynthOptions,
+  type SynthSummary,
+  type SynthFileSummary,
+  type SynthProgress,
+} from './synthesize.js';
+export { Random } from './random.js';
