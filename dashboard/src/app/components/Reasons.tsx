@@ -6,7 +6,11 @@ import { useI18n } from '../i18n.js';
 export function Reasons({ reasons, max = 8 }: { reasons: Reason[]; max?: number }) {
   const i18n = useI18n();
   const { t, num } = i18n;
-  const top = [...reasons].sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution)).slice(0, max);
+  // Contributions under 0.05 point say nothing to an advisor; they are left out.
+  const top = reasons
+    .filter((r) => Math.abs(r.contribution) >= 0.0005)
+    .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))
+    .slice(0, max);
   const scale = Math.max(1e-9, ...top.map((r) => Math.abs(r.contribution)));
   const points = (r: Reason) => num(Math.abs(r.contribution) * 100, 1);
   const sentence = (r: Reason) =>

@@ -79,14 +79,14 @@ export function HistoryPanel({ id, score }: { id: number; score: Score }) {
               <th scope="col">{t('decision')}</th>
               <th scope="col">{t('colRisk')}</th>
               <th scope="col">{t('by')}</th>
-              <th scope="col">{t('justification')}</th>
+              <th scope="col">{t('justificationCol')}</th>
             </tr>
           </thead>
           <tbody>
             {history.map((h, i) => (
               <tr key={i}>
                 <td>{date(h.at ?? h.createdAt)}</td>
-                <td>{h.kind ?? '—'}</td>
+                <td>{h.kind === 'override' || h.kind === 'model' ? t(`kind_${h.kind}`) : (h.kind ?? '—')}</td>
                 <td>
                   <DecisionBadge decision={h.decision} />
                 </td>
