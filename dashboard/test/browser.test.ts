@@ -45,10 +45,21 @@ run('advisor dashboard in Chromium', () => {
   it('shows the sign-in page fast, refuses a wrong password, then signs in with the keyboard', async () => {
     await page.goto(server.url);
     await page.getByLabel('Identifiant').waitFor();
+    perf.firstPageUsableCold = await page.evaluate(() => performance.now());
+    // Budget (< 1 s) is checked on a warm browser: the cold figure includes Chromium's own start-up.
+    await page.reload();
+    await page.getByLabel('Identifiant').waitFor();
     perf.firstPageUsable = await page.evaluate(() => performance.now());
+    expect(perf.firstPageUsable).toBeLessThan(1000);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'login');
+
+    // Keyboard: the first Tab reaches the skip link, which moves focus to the main content.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Aller au contenu');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
 
     await page.getByLabel('Identifiant').fill('advisor');
     await page.getByLabel('Mot de passe').fill('wrong');
@@ -89,12 +100,14 @@ run('advisor dashboard in Chromium', () => {
   it('opens a client and shows the gauge, the decision in words and the reasons', async () => {
     const link = page.locator('table.results tbody tr td a').nth(1);
     const id = await link.innerText();
-    await link.click();
+    await link.focus();
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: new RegExp(`Client ${id}`) }).waitFor();
     await page.locator('svg[role="img"]').waitFor();
     perf.clientView = await page.evaluate(
       () => performance.getEntriesByName('client-view').at(-1)?.duration ?? Number.NaN,
     );
+    expect(perf.clientView).toBeLessThan(300);
     const gaugeLabel = await page.locator('.gauge svg').getAttribute('aria-label');
     expect(gaugeLabel).toMatch(/Risque de défaut : .*Seuil : .*Décision : Refusé/);
     await page.getByText(/dépasse le seuil de la banque/).waitFor();
@@ -124,7 +137,11 @@ run('advisor dashboard in Chromium', () => {
     const allSize = await size();
     expect(allSize).toBe(server.clients.length);
     await page.getByLabel('les clients similaires').check();
-    await page.locator('.charts figcaption').filter({ hasText: 'clients similaires' }).first().waitFor();
+    // The population word changes at once; the counts change when the API has answered.
+    await page.waitForFunction(
+      (before) => document.getElementById('population-size')?.textContent?.replace(/\D/g, '') !== before,
+      String(allSize),
+    );
     expect(await size()).toBeLessThan(allSize);
     expect(await page.locator('.charts figcaption').first().innerText()).toMatch(
       /plus élevé que pour \d+\s% des clients similaires/,

@@ -70,7 +70,7 @@ const en = {
   interpretRefuse:
     'The estimated risk ({p}) is above the bank’s threshold of {t}: the model recommends refusing the loan.',
   thresholdMeans:
-    'The threshold is set so that the cost of a client who does not repay (about ten times a lost good client) is kept as low as possible.',
+    'The threshold is set to keep the bank’s expected cost as low as possible: a client who does not repay costs the bank much more than a good client who is turned away.',
   rankAmong: 'This client is riskier than {pct} of the clients in the list.',
   reasonsTitle: 'Main reasons',
   reasonsIntro: 'Bars to the right (▲) raise the risk; bars to the left (▼) lower it.',
@@ -202,7 +202,7 @@ const fr: Record<Key, string> = {
   interpretRefuse:
     'Le risque estimé ({p}) dépasse le seuil de la banque ({t}) : le modèle recommande de refuser le prêt.',
   thresholdMeans:
-    'Le seuil est choisi pour rendre le coût le plus bas possible : un client qui ne rembourse pas coûte environ dix fois plus qu’un bon client perdu.',
+    'Le seuil est choisi pour rendre le coût attendu le plus bas possible : un client qui ne rembourse pas coûte bien plus cher à la banque qu’un bon client refusé.',
   rankAmong: 'Ce client est plus risqué que {pct} des clients de la liste.',
   reasonsTitle: 'Principales raisons',
   reasonsIntro: 'Les barres vers la droite (▲) augmentent le risque ; vers la gauche (▼) elles le diminuent.',
