@@ -26,10 +26,11 @@ export function buildNetwork(inputs: number, hiddenLayers: number[], seed: numbe
 export function predictLogits(model: tf.LayersModel, x: Float32Array, width: number): Float64Array {
   const rows = x.length / width;
   if (rows === 0) return new Float64Array(0);
-  return tf.tidy(() => {
-    const out = model.predict(tf.tensor2d(x, [rows, width]), { batchSize: 8192 }) as tf.Tensor;
-    return Float64Array.from(out.dataSync());
-  });
+  const input = tf.tensor2d(x, [rows, width]);
+  const out = model.predict(input, { batchSize: 8192 }) as tf.Tensor;
+  const logits = Float64Array.from(out.dataSync());
+  tf.dispose([input, out]);
+  return logits;
 }
 
 export function sigmoid(z: number): number {
