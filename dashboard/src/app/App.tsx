@@ -22,6 +22,11 @@ export function App() {
     localStorage.setItem('lang', lang);
   }, [lang]);
   useEffect(() => {
+    const expired = () => setUser(null);
+    window.addEventListener('session-expired', expired);
+    return () => window.removeEventListener('session-expired', expired);
+  }, []);
+  useEffect(() => {
     api
       .me()
       .then((u) => {

@@ -110,6 +110,9 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   const text = await res.text();
   const data: unknown = text ? JSON.parse(text) : null;
   if (!res.ok) {
+    // Session gone (expired, server restarted): the shell shows the sign-in page again.
+    if (res.status === 401 && !path.startsWith('/v1/auth/'))
+      window.dispatchEvent(new Event('session-expired'));
     const err = (data ?? {}) as { message?: string; error?: string | { message?: string }; errors?: unknown };
     const msg =
       err.message ?? (typeof err.error === 'string' ? err.error : err.error?.message) ?? `HTTP ${res.status}`;
