@@ -207,7 +207,20 @@ run('advisor dashboard in Chromium', () => {
     expect(await page.locator('nav.tabs').isVisible()).toBe(false);
     await page.getByRole('heading', { name: 'Client data' }).waitFor();
     await screenshot(page, 'print');
+    await page.pdf({
+      path: join(repoRoot, 'artifacts', 'screenshots', 'dashboard-summary.pdf'),
+      format: 'A4',
+    });
     await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('opens a client by its SK_ID_CURR', async () => {
+    await page.getByRole('link', { name: 'Find a client' }).click();
+    const id = server.clients[3]!.id;
+    await page.getByLabel('Client number (SK_ID_CURR)').fill(String(id));
+    await page.getByLabel('Client number (SK_ID_CURR)').press('Enter');
+    await page.getByRole('heading', { name: new RegExp(`Client ${id}`) }).waitFor();
+    await page.locator('.gauge svg').waitFor();
   });
 
   it('explains which fields matter most for the model, then signs out', async () => {
