@@ -11,7 +11,13 @@ export function histogramSpec(
       data: { values: f.bins },
       mark: { type: 'bar', color: '#6b7f99' },
       encoding: {
-        x: { field: 'start', type: 'quantitative', bin: { binned: true }, title: f.label },
+        x: {
+          field: 'start',
+          type: 'quantitative',
+          bin: { binned: true },
+          title: f.label,
+          axis: { tickCount: 5, labelOverlap: true },
+        },
         x2: { field: 'end' },
         y: { field: 'count', type: 'quantitative', title: words.count },
       },

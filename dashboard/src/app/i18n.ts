@@ -99,7 +99,7 @@ const en = {
   scatterTitle: 'Two fields together',
   xField: 'Horizontal axis',
   yField: 'Vertical axis',
-  scatterAlt: 'Scatter of {n} clients: {x} against {y}. This client (large dark point): {cx}, {cy}.',
+  scatterAlt: 'Scatter of {n} clients: {y} against {x}. This client (large dark red diamond): {cx}, {cy}.',
   clientMark: 'This client',
   others: 'Other clients',
   count: 'Number of clients',
@@ -231,7 +231,8 @@ const fr: Record<Key, string> = {
   scatterTitle: 'Deux champs ensemble',
   xField: 'Axe horizontal',
   yField: 'Axe vertical',
-  scatterAlt: 'Nuage de {n} clients : {x} en fonction de {y}. Ce client (gros point foncé) : {cx}, {cy}.',
+  scatterAlt:
+    'Nuage de {n} clients : {y} en fonction de {x}. Ce client (grand losange rouge foncé) : {cx}, {cy}.',
   clientMark: 'Ce client',
   others: 'Autres clients',
   count: 'Nombre de clients',
