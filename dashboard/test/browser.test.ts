@@ -111,7 +111,7 @@ run('advisor dashboard in Chromium', () => {
     const gaugeLabel = await page.locator('.gauge svg').getAttribute('aria-label');
     expect(gaugeLabel).toMatch(/Risque de défaut : .*Seuil : .*Décision : Refusé/);
     await page.getByText(/dépasse le seuil de la banque/).waitFor();
-    await page.getByText(/Ce client est plus risqué que/).waitFor();
+    await page.getByText(/Ce client est plus risqué que \d+\s% de l’ensemble des clients/).waitFor();
     expect(await page.locator('.diverging .bar.raises').count()).toBeGreaterThan(0);
     expect(await page.locator('.sentences li').first().innerText()).toMatch(/(augmente|diminue) le risque/);
     expect(await axeViolations(page)).toEqual([]);

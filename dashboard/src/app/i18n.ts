@@ -71,7 +71,7 @@ const en = {
     'The estimated risk ({p}) is above the bank’s threshold of {t}: the model recommends refusing the loan.',
   thresholdMeans:
     'The threshold is set to keep the bank’s expected cost as low as possible: a client who does not repay costs the bank much more than a good client who is turned away.',
-  rankAmong: 'This client is riskier than {pct} of the clients in the list.',
+  rankAmong: 'This client is riskier than {pct} of all clients.',
   reasonsTitle: 'Main reasons',
   reasonsIntro: 'Bars to the right (▲) raise the risk; bars to the left (▼) lower it.',
   raises: '▲ raises the risk',
@@ -203,7 +203,7 @@ const fr: Record<Key, string> = {
     'Le risque estimé ({p}) dépasse le seuil de la banque ({t}) : le modèle recommande de refuser le prêt.',
   thresholdMeans:
     'Le seuil est choisi pour rendre le coût attendu le plus bas possible : un client qui ne rembourse pas coûte bien plus cher à la banque qu’un bon client refusé.',
-  rankAmong: 'Ce client est plus risqué que {pct} des clients de la liste.',
+  rankAmong: 'Ce client est plus risqué que {pct} de l’ensemble des clients.',
   reasonsTitle: 'Principales raisons',
   reasonsIntro: 'Les barres vers la droite (▲) augmentent le risque ; vers la gauche (▼) elles le diminuent.',
   raises: '▲ augmente le risque',

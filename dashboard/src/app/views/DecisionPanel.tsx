@@ -14,7 +14,10 @@ export function DecisionPanel({ score }: { score: Score }) {
       api.clients({ pageSize: 1 }),
       api.clients({ pageSize: 1, scoreMax: String(score.probability) }),
     ])
-      .then(([all, below]) => setRank(all.total > 0 ? below.total / all.total : null))
+      // The client counts itself among the "at or below" clients; floor so 99.7 % never reads 100 %.
+      .then(([all, below]) =>
+        setRank(all.total > 0 ? Math.floor((100 * Math.max(0, below.total - 1)) / all.total) / 100 : null),
+      )
       .catch(() => setRank(null));
   }, [score.probability]);
   const p = pct(score.probability);
