@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { buildFeatures, loadKaggleDir, silentLogger, writeFeatureFile, writeRecipeFile } from '@credit/data';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../cli/main.js';
@@ -45,6 +45,13 @@ describe('credit train + credit predict', () => {
     mkdirSync(features);
     await writeFeatureFile(join(features, 'features.arrow'), built.table);
     await writeRecipeFile(join(features, 'recipe.json'), built.recipe);
+    // A tiny network keeps the test fast; the figures that matter are measured in bench/.
+    const small = {
+      mlp: { hiddenLayers: [8], batchSize: 64 },
+      baseline: { batchSize: 64 },
+      importanceRows: 40,
+    };
+    writeFileSync(join(root, 'config.json'), JSON.stringify(small));
   }, 120_000);
 
   it('trains, prints progress and the summary table, and writes the bundle with the recipe', async () => {
