@@ -1,2 +1,12 @@
 export * from './schema.js';
 export { decodeWindows1252 } from './windows-1252.js';
+export { loadColumnDictionary, type ColumnDictionaryEntry } from './dictionary.js';
+export {
+  loadKaggleDir,
+  loadKaggleFile,
+  loadKaggleTable,
+  type KaggleTables,
+  type LoadOptions,
+  type LoadProgress,
+} from './load.js';
+export { findKaggleFile, readKaggleFile, type ReadHandlers } from './read-file.js';
