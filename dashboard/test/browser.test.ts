@@ -108,6 +108,7 @@ run('advisor dashboard in Chromium', () => {
       () => performance.getEntriesByName('client-view').at(-1)?.duration ?? Number.NaN,
     );
     expect(perf.clientView).toBeLessThan(300);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('client-title');
     const gaugeLabel = await page.locator('.gauge svg').getAttribute('aria-label');
     expect(gaugeLabel).toMatch(/Risque de défaut : .*Seuil : .*Décision : Refusé/);
     await page.getByText(/dépasse le seuil de la banque/).waitFor();

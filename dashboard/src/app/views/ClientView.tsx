@@ -49,6 +49,8 @@ export function ClientView({ id, tab }: { id: number; tab: Tab }) {
     document.title = `${t('clientTitle', { id })} · ${t('appTitle')}`;
     // Marks the moment the client's view is on screen (measured from the click in the list).
     requestAnimationFrame(() => {
+      // Move focus to the new page's heading so keyboard and screen-reader users land on it.
+      document.getElementById('client-title')?.focus();
       performance.mark('client-ready');
       if (performance.getEntriesByName('client-click').length > 0)
         performance.measure('client-view', 'client-click', 'client-ready');
@@ -67,7 +69,7 @@ export function ClientView({ id, tab }: { id: number; tab: Tab }) {
       <div class="client-head no-print">
         <a href="#/clients">← {t('back')}</a>
       </div>
-      <h1 id="client-title">
+      <h1 id="client-title" tabIndex={-1}>
         {t('clientTitle', { id })} <DecisionBadge decision={score.decision} />
       </h1>
       <nav class="tabs no-print" aria-label={t('clientTitle', { id })}>
