@@ -1,1 +1,16 @@
 export { MonitoringError } from './errors.js';
+export { computeDrift, targetDrift } from './drift/compute.js';
+export { analyseFeature } from './drift/feature.js';
+export { loadDriftConfig, DEFAULT_CONFIG_PATH, type DriftConfig, type DriftMethod } from './drift/config.js';
+export type * from './drift/types.js';
+export { ks2samp, ks2sampSorted, type KsResult } from './stats/ks.js';
+export { kolmogorovSf } from './stats/kolmogorov.js';
+export { psi, psiFromShares, quantileEdges, binShares, PSI_EPSILON } from './stats/psi.js';
+export { chiSquareHomogeneity } from './stats/chi-square.js';
+export { chiSquareSf, gammaQ } from './stats/incomplete-gamma.js';
+export { jensenShannonDistance } from './stats/jensen-shannon.js';
+export { wasserstein, wassersteinNormed } from './stats/wasserstein.js';
+export { renderHtml } from './report/html.js';
+export { summarySpec, distributionSpec } from './report/charts.js';
+export { renderSummaryPng, specToSvg, svgToPng } from './report/png.js';
+export { writeDriftReport, reportForJson } from './report/write.js';
