@@ -125,7 +125,8 @@ export function stackFrames(frames: readonly Frame[]): Frame {
       let at = 0;
       frames.forEach((f, k) => {
         const p = parts[k];
-        for (let i = 0; i < f.nrows; i++) out[at++] = p && !isNumeric(p) ? (p[i] ?? null) : null;
+        const text = p && !isNumeric(p) ? p : undefined;
+        for (let i = 0; i < f.nrows; i++) out[at++] = text ? (text[i] ?? null) : null;
       });
       columns.set(name, out);
     } else {

@@ -4,7 +4,7 @@
  */
 import type { AggOp } from '../kernel/aggregate.js';
 import { aggregateColumn } from '../kernel/aggregate.js';
-import { dictNames, joinOnto, rollupJoined, type AggDict } from '../kernel/block.js';
+import { dictNames, gather, joinIndex, rollupJoined, type AggDict } from '../kernel/block.js';
 import { groupBy } from '../kernel/group-by.js';
 import { numericColumn } from '../frame.js';
 import type { FeatureRecipe } from '../recipe.js';
@@ -76,13 +76,11 @@ export const bureauGroup: FeatureGroup = {
     if (!bbFrame) warn('bureau_balance is absent: its MONTHS_BALANCE_* and STATUS_* features are missing.');
     const bb = bbFrame ? new TableView(bbFrame, recipe.tables.bureau_balance, true) : undefined;
     const byBureau = bb ? groupBy(numericColumn(bb.frame, 'SK_ID_BUREAU')) : undefined;
+    const index = byBureau ? joinIndex(bureauIds, byBureau) : undefined;
     for (const [name, ops] of balanceDict(recipe)) {
       const aggs = bb && byBureau ? aggregateColumn(byBureau, bb.column(name), ops) : undefined;
       ops.forEach((op, k) => {
-        const joined =
-          aggs && byBureau
-            ? joinOnto(bureauIds, byBureau, aggs[k]!)
-            : new Float64Array(bureau.nrows).fill(NaN);
+        const joined = aggs && index ? gather(index, aggs[k]!) : new Float64Array(bureau.nrows).fill(NaN);
         bureau.setDerived(`${name}_${op.toUpperCase()}`, joined);
       });
     }

@@ -17,14 +17,26 @@ export function dictNames(prefix: string, dict: AggDict): string[] {
   return dict.flatMap(([col, ops]) => ops.map((op) => aggName(prefix, col, op)));
 }
 
-/** Left join of group-level values onto `ids`: a key without a group gets NaN. */
-export function joinOnto(ids: Float64Array, g: Grouping, values: Float64Array): Float64Array {
-  const out = new Float64Array(ids.length);
-  for (let i = 0; i < ids.length; i++) {
-    const grp = g.indexOf(ids[i]!);
+/** Group of each id (-1 when it has none): computed once per grouping, then every join is a gather. */
+export function joinIndex(ids: Float64Array, g: Grouping): Int32Array {
+  const out = new Int32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) out[i] = g.indexOf(ids[i]!);
+  return out;
+}
+
+/** Left join of group-level values through a join index: an id without a group gets NaN. */
+export function gather(index: Int32Array, values: Float64Array): Float64Array {
+  const out = new Float64Array(index.length);
+  for (let i = 0; i < index.length; i++) {
+    const grp = index[i]!;
     out[i] = grp < 0 ? NaN : values[grp]!;
   }
   return out;
+}
+
+/** Left join of group-level values onto `ids`: a key without a group gets NaN. */
+export function joinOnto(ids: Float64Array, g: Grouping, values: Float64Array): Float64Array {
+  return gather(joinIndex(ids, g), values);
 }
 
 /** Aggregates every entry of `dict` per group, then left-joins each result onto `ids`. */
@@ -35,9 +47,10 @@ export function rollupJoined(
   dict: AggDict,
 ): Float64Array[] {
   const out: Float64Array[] = [];
+  const index = joinIndex(ids, g);
   for (const [name, ops] of dict) {
     const aggs = aggregateColumn(g, column(name), ops);
-    for (const a of aggs) out.push(joinOnto(ids, g, a));
+    for (const a of aggs) out.push(gather(index, a));
   }
   return out;
 }
