@@ -114,6 +114,19 @@ try {
         .then(() => true)
         .catch(() => false);
       if (!seen) say(`warning: "${text}" not visible on ${hash} (screenshot taken anyway)`);
+      if (file === 'mlflow-run-model-artifacts.png') {
+        // Open model/ and preview its MLmodel file (flavor + signature).
+        await page
+          .getByText('model', { exact: true })
+          .first()
+          .click()
+          .catch(() => say('warning: no model/ folder'));
+        await page
+          .getByText('MLmodel', { exact: true })
+          .first()
+          .click({ timeout: 15_000 })
+          .catch(() => say('warning: no MLmodel'));
+      }
       await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
       await page.waitForTimeout(2000);
       await page.screenshot({ path: join(outDir, file), fullPage: true });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TrackingError } from './errors.js';
@@ -115,9 +115,23 @@ async function logBundle(tracker: Tracker, runId: string, bundleDir: string): Pr
   const tmp = await mkdtemp(join(tmpdir(), 'credit-bundle-'));
   try {
     await cp(bundleDir, tmp, { recursive: true });
-    await writeFile(join(tmp, 'MLmodel'), minimalMlmodel({ runId }));
+    await writeFile(
+      join(tmp, 'MLmodel'),
+      minimalMlmodel({ runId, features: await manifestFeatures(bundleDir) }),
+    );
     await tracker.logArtifact(runId, tmp, 'model');
   } finally {
     await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Feature names from the bundle's manifest (`features` or `featureNames`), when it lists them. */
+async function manifestFeatures(bundleDir: string): Promise<string[] | undefined> {
+  try {
+    const m = JSON.parse(await readFile(join(bundleDir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    const list = m.features ?? m.featureNames;
+    return Array.isArray(list) && list.every((x) => typeof x === 'string') ? list : undefined;
+  } catch {
+    return undefined;
   }
 }
