@@ -1,7 +1,7 @@
 /**
  * Quality on the real sample: features from ../shared/data/home-credit-sample (all its tables), then
  * 5-fold CV of the MLP and the logistic baseline with training/configs/default.json (max epochs from
- * argv[2], default 10). Run: npx tsx bench/training-sample.ts [maxEpochs]
+ * argv[2], default 10; folds from argv[3], default 5). Run: npx tsx bench/training-sample.ts [maxEpochs] [folds]
  * Prints figures; writes the bundle to artifacts/bench-training/model.
  */
 import { buildFeatures, fieldsOfFeatures, loadColumnDictionary, loadKaggleDir } from '@credit/data';
@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 
 const sample = resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'home-credit-sample');
 const maxEpochs = Number(process.argv[2] ?? 10);
+const folds = Number(process.argv[3] ?? 5);
 const t0 = Date.now();
 const tables = await loadKaggleDir(sample);
 const { application_test: _unlabelled, ...labelled } = tables;
@@ -27,6 +28,7 @@ const config = JSON.parse(
 );
 config.mlp.epochs = maxEpochs;
 config.baseline.epochs = maxEpochs;
+config.folds = folds;
 const t1 = Date.now();
 const result = await trainFromFeatureTable(table, {
   config,
