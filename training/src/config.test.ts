@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { defaultTrainingConfig, resolveTrainingConfig } from './config.js';
+import { defaultTrainingConfig, resolveTrainingConfig, validateTrainingConfig } from './config.js';
 
 describe('resolveTrainingConfig', () => {
   it('overlays nested values on the defaults', () => {
@@ -12,5 +12,17 @@ describe('resolveTrainingConfig', () => {
   it('matches configs/default.json', () => {
     const file = JSON.parse(readFileSync(new URL('../configs/default.json', import.meta.url), 'utf8'));
     expect(resolveTrainingConfig(file)).toEqual(defaultTrainingConfig);
+  });
+});
+
+describe('validateTrainingConfig', () => {
+  it('names the key at fault', () => {
+    expect(() => validateTrainingConfig(resolveTrainingConfig({ folds: 1 }))).toThrow(
+      /folds must be a whole number >= 2, got 1/,
+    );
+    expect(() => validateTrainingConfig(resolveTrainingConfig({ mlp: { dropout: 1.5 } }))).toThrow(
+      /mlp\.dropout/,
+    );
+    expect(validateTrainingConfig(defaultTrainingConfig)).toBe(defaultTrainingConfig);
   });
 });

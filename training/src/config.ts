@@ -1,3 +1,4 @@
+import { TrainingError } from './errors.js';
 import type { TrainingConfig } from './types.js';
 
 /** Defaults; training/configs/default.json holds the same values for the CLI. */
@@ -34,4 +35,38 @@ export function resolveTrainingConfig(input: TrainingConfigInput = {}): Training
     baseline: { ...d.baseline, ...(input.baseline as Partial<TrainingConfig['baseline']>) },
     cost: { ...d.cost, ...(input.cost as Partial<TrainingConfig['cost']>) },
   };
+}
+
+/** Rejects values training cannot use, naming the key. */
+export function validateTrainingConfig(c: TrainingConfig): TrainingConfig {
+  const fail = (key: string, rule: string, value: unknown) => {
+    throw new TrainingError(
+      'E_CONFIG',
+      `training config ${key} must be ${rule}, got ${JSON.stringify(value)}`,
+    );
+  };
+  const positiveInt = (key: string, v: unknown, min = 1) => {
+    if (!Number.isInteger(v) || (v as number) < min) fail(key, `a whole number >= ${min}`, v);
+  };
+  const inRange = (key: string, v: unknown, lo: number, hi: number) => {
+    if (typeof v !== 'number' || !(v >= lo && v < hi)) fail(key, `a number in [${lo}, ${hi})`, v);
+  };
+  positiveInt('folds', c.folds, 2);
+  positiveInt('seed', c.seed, 0);
+  if (!Array.isArray(c.mlp.hiddenLayers) || !c.mlp.hiddenLayers.every((u) => Number.isInteger(u) && u > 0))
+    fail('mlp.hiddenLayers', 'a list of whole numbers > 0', c.mlp.hiddenLayers);
+  for (const [group, g] of [
+    ['mlp', c.mlp],
+    ['baseline', c.baseline],
+  ] as const) {
+    positiveInt(`${group}.epochs`, g.epochs);
+    positiveInt(`${group}.batchSize`, g.batchSize);
+    positiveInt(`${group}.patience`, g.patience);
+    inRange(`${group}.learningRate`, g.learningRate, 1e-9, 10);
+    inRange(`${group}.l2`, g.l2, 0, 1);
+  }
+  inRange('mlp.dropout', c.mlp.dropout, 0, 1);
+  inRange('cost.falseNegative', c.cost.falseNegative, 0, Number.MAX_VALUE);
+  inRange('cost.falsePositive', c.cost.falsePositive, 0, Number.MAX_VALUE);
+  return c;
 }

@@ -6,7 +6,12 @@ export { saveBundle, loadBundle, type SaveBundleOptions } from './bundle.js';
 export { createScoringModel, type ScoringModel, type Explanation, type Decision } from './scoring-model.js';
 export type { Manifest, FoldSummary } from './manifest.js';
 export { BUNDLE_FORMAT_VERSION } from './manifest.js';
-export { defaultTrainingConfig, resolveTrainingConfig, type TrainingConfigInput } from './config.js';
+export {
+  defaultTrainingConfig,
+  resolveTrainingConfig,
+  validateTrainingConfig,
+  type TrainingConfigInput,
+} from './config.js';
 export type { FeatureTable, FieldInfo, CostWeights, TrainingConfig, MlpConfig } from './types.js';
 export * from './metrics.js';
 export {

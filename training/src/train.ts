@@ -8,7 +8,7 @@
  *   all labelled rows ─► final preprocessing + MLP (epochs = mean best epoch) ─► ScoringModel
  */
 import { selectBackend } from './backend.js';
-import { resolveTrainingConfig, type TrainingConfigInput } from './config.js';
+import { resolveTrainingConfig, validateTrainingConfig, type TrainingConfigInput } from './config.js';
 import { featureTableHash } from './data-hash.js';
 import { TrainingError } from './errors.js';
 import { fairnessReport, type GroupFairness } from './fairness.js';
@@ -80,7 +80,7 @@ export async function trainFromFeatureTable(
   table: FeatureTable,
   options: TrainOptions = {},
 ): Promise<TrainingResult> {
-  const config = resolveTrainingConfig(options.config);
+  const config = validateTrainingConfig(resolveTrainingConfig(options.config));
   const logger = options.logger ?? silentLogger;
   const backend = await selectBackend(logger);
   const fieldOf = options.fieldOf ?? {};
