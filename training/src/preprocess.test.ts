@@ -23,14 +23,14 @@ describe('fitPreprocessor', () => {
     const row = transformRow(pre, [Infinity, 1, 7, NaN]);
     const sparseSpec = pre.features.find((f) => f.name === 'sparse')!;
     expect(row[3]).toBe(1);
-    expect(row[2]).toBeCloseTo(percentileOf(sparseSpec, sparseSpec.median) - 0.5, 6);
+    expect(row[2]).toBeCloseTo((percentileOf(sparseSpec, sparseSpec.median) - 0.5) * 2 * Math.sqrt(3), 5);
     expect(row[1]).toBe(1);
   });
-  it('maps heavy-tailed values into [-0.5, 0.5], monotonically', () => {
+  it('maps heavy-tailed values into [-√3, √3], monotonically', () => {
     const low = transformRow(pre, [1, 0, 7, 5])[0]!;
     const high = transformRow(pre, [1e12, 0, 7, 5])[0]!;
-    expect(low).toBeGreaterThanOrEqual(-0.5);
-    expect(high).toBe(0.5);
+    expect(low).toBeGreaterThanOrEqual(-Math.sqrt(3) - 1e-6);
+    expect(high).toBeCloseTo(Math.sqrt(3), 5);
     expect(high).toBeGreaterThan(low);
   });
   it('fits on the given rows only', () => {

@@ -29,6 +29,8 @@ export interface Preprocessor {
 }
 
 const QUANTILES = 100;
+/** A uniform variable on [-0.5, 0.5] times 2√3 has variance 1: inputs on the scale the initialisers expect. */
+const UNIT_VARIANCE = 2 * Math.sqrt(3);
 
 /** Fits the statistics on the given rows (indices into the columns). */
 export function fitPreprocessor(
@@ -128,7 +130,7 @@ export function percentileOf(spec: FeatureSpec, v: number): number {
 function transformValue(spec: FeatureSpec, raw: number, out: Float32Array, offset: number): number {
   const missing = !Number.isFinite(raw);
   const v = missing ? spec.median : raw;
-  out[offset] = spec.kind === 'binary' ? v : percentileOf(spec, v) - 0.5;
+  out[offset] = spec.kind === 'binary' ? v : (percentileOf(spec, v) - 0.5) * UNIT_VARIANCE;
   if (!spec.indicator) return 1;
   out[offset + 1] = missing ? 1 : 0;
   return 2;
