@@ -14,3 +14,6 @@ export { renderHtml } from './report/html.js';
 export { summarySpec, distributionSpec } from './report/charts.js';
 export { renderSummaryPng, specToSvg, svgToPng } from './report/png.js';
 export { writeDriftReport, reportForJson } from './report/write.js';
+export { loadDriftTable, restrictTo, type LoadedTable, type Role } from './inputs/load.js';
+export { readBundleInfo, spreadFieldImportance, type BundleInfo } from './inputs/model-bundle.js';
+export { loadDecisionLog } from './inputs/decision-log.js';
