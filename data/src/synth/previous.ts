@@ -1,5 +1,6 @@
 import type { Client } from './application.js';
 import type { IdCounter } from './bureau.js';
+import type { Cell } from './column.js';
 import type { Random } from './random.js';
 import { tilt } from './risk.js';
 import type { RowValues, TableOut } from './table-out.js';
@@ -28,6 +29,11 @@ export function previousWriter(t: PreviousTables, ids: IdCounter, rng: Random): 
   const contractType = t.previous.column('NAME_CONTRACT_TYPE');
   const annuity = t.previous.column('AMT_ANNUITY');
   const cntPayment = t.previous.column('CNT_PAYMENT');
+  // Approved loans always have an annuity and a term, so the others carry the real missing share.
+  const notApproved = 1 - status.shareOf(new Set(['Approved']));
+  const annuityMissing = Math.min(1, annuity.missingRate / Math.max(1e-9, notApproved));
+  const termMissing = Math.min(1, cntPayment.missingRate / Math.max(1e-9, notApproved));
+  const orMissing = (missing: number, draw: () => Cell): Cell => (rng.bernoulli(missing) ? null : draw());
   const posStatus = t.pos.column('NAME_CONTRACT_STATUS').picker((s) => s === 'Active');
   const cardLimit = t.card.column('AMT_CREDIT_LIMIT_ACTUAL');
   const instalmentVersion = t.instalments.column('NUM_INSTALMENT_VERSION');
@@ -127,10 +133,14 @@ export function previousWriter(t: PreviousTables, ids: IdCounter, rng: Random): 
         SK_ID_PREV: prev,
         SK_ID_CURR: client.id,
         NAME_CONTRACT_TYPE: type,
-        AMT_ANNUITY: approved ? payment : annuity.draw(rng),
+        AMT_ANNUITY: approved ? payment : orMissing(annuityMissing, () => annuity.value(rng.uniform())),
         NAME_CONTRACT_STATUS: state,
         CODE_REJECT_REASON: refused ? rejectReason(rng) : 'XAP',
-        CNT_PAYMENT: approved && !revolving ? months : cntPayment.draw(rng),
+        CNT_PAYMENT: approved
+          ? revolving
+            ? cntPayment.value(rng.uniform())
+            : months
+          : orMissing(termMissing, () => cntPayment.value(rng.uniform())),
       };
       // Approved instalment loans: the decision opens the monthly history below.
       if (approved && !revolving) row.DAYS_DECISION = decision;

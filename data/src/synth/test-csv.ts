@@ -21,7 +21,7 @@ export function column(data: CsvData, name: string): string[] {
   return data.rows.map((r) => r[i] ?? '');
 }
 
-function splitCsvLine(line: string): string[] {
+export function splitCsvLine(line: string): string[] {
   const out: string[] = [];
   let i = 0;
   while (i <= line.length) {
