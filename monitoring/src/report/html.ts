@@ -79,7 +79,7 @@ export function renderHtml(report: DriftReport, options: { top?: number; title?:
     )
     .join('\n');
   const topList = s.topDrifted.length
-    ? `<ol>${s.topDrifted.map((n) => `<li>${esc(n)}</li>`).join('')}</ol>`
+    ? `<ol class="top">${s.topDrifted.map((n) => `<li>${esc(n)}</li>`).join('')}</ol>`
     : '<p>None.</p>';
   const target = report.target
     ? `<p>Realised default rate: reference ${pct(report.target.referenceRate)} (${report.target.referenceLabelled} labelled), current ${pct(report.target.currentRate)} (${report.target.currentLabelled} labelled), p-value ${num(report.target.pValue)}${report.target.drifted ? ' — <b>target drift</b>' : ''}.</p>`
@@ -98,6 +98,7 @@ table{border-collapse:collapse;width:100%;font-size:13px}th,td{border-bottom:1px
 th{cursor:pointer;background:#f6f6f6;position:sticky;top:0}th:after{content:' ⇅';color:#aaa}
 tr.drifted td:first-child{border-left:4px solid #d62728}
 .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(420px,1fr));gap:16px}
+ol.top{columns:3;font-size:14px}
 .chart{min-height:230px;border:1px solid #eee;border-radius:6px;padding:6px}.chart h3{font-size:14px;margin:2px 0 4px}
 </style></head><body>
 <h1>${esc(options.title ?? 'Drift report')}</h1>

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { CommandContext } from '../cli/context.js';
 import { ExitCode } from '../cli/exit-code.js';
 
@@ -92,7 +92,11 @@ export function register(program: Command, ctx: CommandContext): void {
         },
       });
       const out = resolve(root, opts.out);
-      const written = await m.writeDriftReport(report, out, `Drift report: ${opts.current} vs ${refPath}`);
+      const written = await m.writeDriftReport(
+        report,
+        out,
+        `Drift report: ${basename(opts.current)} vs ${basename(refPath)}`,
+      );
       const s = report.summary;
       log.info(
         `${s.alert ? 'DRIFT ALERT' : 'no drift alert'}: ${s.driftedFeatures}/${s.features} features drifted (${(100 * s.driftedShare).toFixed(1)}%)` +
