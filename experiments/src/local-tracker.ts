@@ -321,6 +321,11 @@ export class LocalTracker implements Tracker {
       .map((f) => decodeURIComponent(f.slice(0, -5)));
   }
 
+  /** alias -> version of a registered model (empty when the model does not exist). */
+  async listAliases(name: string): Promise<Record<string, string>> {
+    return { ...(await this.readModel(name))?.aliases };
+  }
+
   async listModelVersions(name: string): Promise<ModelVersionRecord[]> {
     const m = await this.readModel(name);
     return m ? m.versions.map((v) => this.toRecord(m, v)) : [];

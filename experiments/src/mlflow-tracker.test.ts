@@ -87,7 +87,9 @@ suite('MlflowTracker on a real mlflow server (Tracker contract)', () => {
     expect(offlineRun).toMatch(/^[0-9a-f]{32}$/);
 
     await server.start();
-    const reports = await syncRuns({ journal: local, client, logger: silentLogger });
+    // `credit experiments sync` uses a client with the default retries.
+    const syncClient = new MlflowClient({ baseUrl: server.url, logger: silentLogger });
+    const reports = await syncRuns({ journal: local, client: syncClient, logger: silentLogger });
     expect(reports).toHaveLength(2);
 
     const localRuns = await local.allRuns();
@@ -120,7 +122,7 @@ suite('MlflowTracker on a real mlflow server (Tracker contract)', () => {
     // Idempotent: a second sync (forced over every run) pushes nothing; histories keep their length.
     const again = await syncRuns({
       journal: local,
-      client,
+      client: syncClient,
       logger: silentLogger,
       runIds: localRuns.map((r) => r.runId),
     });
@@ -135,7 +137,7 @@ suite('MlflowTracker on a real mlflow server (Tracker contract)', () => {
         aliases: 0,
       });
     expect(await tracker.getMetricHistory(runId, 'loss')).toHaveLength(6);
-    expect((await client.searchModelVersions('resilience-model')).length).toBe(1);
+    expect((await syncClient.searchModelVersions('resilience-model')).length).toBe(1);
     rmSync(journalDir, { recursive: true, force: true });
   }, 150_000);
 });

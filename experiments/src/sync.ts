@@ -115,11 +115,12 @@ export async function syncRuns(opts: {
 
     // 6. model versions registered from this run while offline, and their aliases
     const entry = state.servers[url]!;
-    const versionMap: Record<string, string> = {};
     for (const model of await journal.listModels()) {
+      const localAliases = await journal.listAliases(model);
       for (const v of await journal.listModelVersions(model)) {
         if (v.runId !== run.runId) continue;
         const key = `${model}/${v.version}`;
+        let fresh = false;
         if (!entry.versions[key]) {
           const artifactPath = v.source.replace(/^runs:\/[0-9a-f]{32}\//, '');
           const mv = await client.createModelVersion({
@@ -132,16 +133,24 @@ export async function syncRuns(opts: {
           entry.versions[key] = String(mv.version);
           await journal.writeSyncState(run.runId, state);
           pushed.modelVersions += 1;
+          fresh = true;
         }
-        versionMap[v.version] = entry.versions[key]!;
-        for (const [alias, localVersion] of Object.entries(state.pendingAliases ?? {})) {
-          if (localVersion !== v.version) continue;
+        // Aliases move only with a version pushed now (or one set while offline): an old run re-synced
+        // later never takes an alias back from a newer version on the server.
+        const aliases = new Set(
+          Object.entries(state.pendingAliases ?? {})
+            .filter(([, lv]) => lv === v.version)
+            .map(([a]) => a),
+        );
+        if (fresh) for (const [a, lv] of Object.entries(localAliases)) if (lv === v.version) aliases.add(a);
+        for (const alias of aliases) {
+          if ((await client.getByAlias(model, alias))?.version === entry.versions[key]) continue;
           await client.setAlias(model, alias, entry.versions[key]!);
           pushed.aliases += 1;
         }
       }
     }
-    if (pushed.aliases > 0) delete state.pendingAliases;
+    delete state.pendingAliases;
     entry.synced = run.status !== 'RUNNING';
     if (state.pendingUrl === url) delete state.pendingUrl;
     await journal.writeSyncState(run.runId, state);
