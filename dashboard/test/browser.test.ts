@@ -222,6 +222,9 @@ run('advisor dashboard in Chromium', () => {
     await page.getByLabel('Client number (SK_ID_CURR)').press('Enter');
     await page.getByRole('heading', { name: new RegExp(`Client ${id}`) }).waitFor();
     await page.locator('.gauge svg').waitFor();
+    await page.getByLabel('Client number (SK_ID_CURR)').waitFor({ state: 'detached' });
+    await page.goto(`${server.url}/#/clients/1/decision`);
+    await page.getByRole('alert').filter({ hasText: 'Client 1 was not found.' }).waitFor();
   });
 
   it('explains which fields matter most for the model, then signs out', async () => {
