@@ -10,3 +10,12 @@ export {
   type LoadProgress,
 } from './load.js';
 export { findKaggleFile, readKaggleFile, type ReadHandlers } from './read-file.js';
+export {
+  validateKaggleDir,
+  type IssueKind,
+  type Severity,
+  type ValidateOptions,
+  type ValidationIssue,
+  type ValidationReport,
+} from './validate.js';
+export { formatValidationReport } from './validate-format.js';
