@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadKaggleDir } from '../kaggle/load.js';
 import { kaggleSchemas, TABLE_NAMES } from '../kaggle/schema.js';
 import { synthesizeKaggleDir, type SynthSummary } from './synthesize.js';
 import { column, readCsv } from './test-csv.js';
@@ -31,6 +32,19 @@ describe('synthesizeKaggleDir', () => {
       const first = readFileSync(join(dir, kaggleSchemas[table].file), 'utf8').split('\n', 1)[0];
       expect(first).toBe(kaggleSchemas[table].columns.map((c) => c.name).join(','));
     }
+  });
+
+  it('loads with the Kaggle loader: every table, the reported rows, numeric columns as Float64Array', async () => {
+    const tables = await loadKaggleDir(dir);
+    for (const f of summary.files) {
+      const t = tables[f.table];
+      expect({ table: f.table, rows: t?.numRows() }).toEqual({ table: f.table, rows: f.rows });
+    }
+    const credit = tables.application_train?.column('AMT_CREDIT');
+    expect(credit).toBeInstanceOf(Float64Array);
+    const text = column(readCsv(join(dir, 'application_train.csv')), 'AMT_CREDIT');
+    expect(Array.from(credit as unknown as Float64Array).slice(0, 50)).toEqual(text.slice(0, 50).map(Number));
+    expect(tables.bureau_balance?.column('STATUS')?.at(0)).toEqual(expect.any(String));
   });
 
   it('reports the rows it wrote', () => {
