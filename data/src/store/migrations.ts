@@ -1,0 +1,51 @@
+/** Ordered schema migrations, the same SQL for PGlite and PostgreSQL. Append only; never edit a shipped one. */
+export const migrations: readonly { id: number; sql: string }[] = [
+  {
+    id: 1,
+    sql: `
+CREATE TABLE decisions (
+  id BIGSERIAL PRIMARY KEY,
+  created_at TIMESTAMPTZ NOT NULL,
+  request_id TEXT NOT NULL,
+  user_name TEXT,
+  client_id BIGINT,
+  model_version TEXT NOT NULL,
+  features JSONB NOT NULL,
+  probability DOUBLE PRECISION NOT NULL,
+  decision TEXT NOT NULL CHECK (decision IN ('grant','refuse')),
+  latency_ms DOUBLE PRECISION NOT NULL
+);
+CREATE INDEX decisions_client ON decisions (client_id, created_at);
+CREATE INDEX decisions_time ON decisions (created_at);
+CREATE TABLE overrides (
+  id BIGSERIAL PRIMARY KEY,
+  created_at TIMESTAMPTZ NOT NULL,
+  client_id BIGINT NOT NULL,
+  user_name TEXT NOT NULL,
+  decision TEXT NOT NULL CHECK (decision IN ('grant','refuse')),
+  justification TEXT NOT NULL
+);
+CREATE INDEX overrides_client ON overrides (client_id, created_at);
+CREATE TABLE users (
+  name TEXT PRIMARY KEY,
+  role TEXT NOT NULL CHECK (role IN ('advisor','ops','admin')),
+  password_hash TEXT NOT NULL,
+  disabled BOOLEAN NOT NULL DEFAULT FALSE,
+  created_at TIMESTAMPTZ NOT NULL
+);
+CREATE TABLE api_keys (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('advisor','ops','admin')),
+  key_hash TEXT NOT NULL UNIQUE,
+  revoked BOOLEAN NOT NULL DEFAULT FALSE,
+  created_at TIMESTAMPTZ NOT NULL
+);
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_name TEXT NOT NULL REFERENCES users(name),
+  csrf_token TEXT NOT NULL,
+  expires_at TIMESTAMPTZ NOT NULL
+);`,
+  },
+];

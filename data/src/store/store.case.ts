@@ -1,0 +1,124 @@
+import { describe, expect, it } from '@jest/globals';
+import type { DecisionRow, DecisionStore } from './types.js';
+
+const row = (over: Partial<DecisionRow> = {}): DecisionRow => ({
+  createdAt: new Date('2026-01-01T10:00:00Z'),
+  requestId: 'r1',
+  user: 'ann',
+  clientId: 100002,
+  modelVersion: 'v1',
+  features: { AMT_CREDIT: 1000, EXT_SOURCE_1: null },
+  probability: 0.3,
+  decision: 'grant',
+  latencyMs: 2.5,
+  ...over,
+});
+
+/** The contract suite every DecisionStore must pass (run on PGlite and on PostgreSQL). */
+export function storeContract(name: string, open: () => Promise<DecisionStore | undefined>): void {
+  describe(`DecisionStore contract (${name})`, () => {
+    const withStore = async (fn: (s: DecisionStore) => Promise<void>) => {
+      const s = await open();
+      if (!s) return;
+      try {
+        await fn(s);
+      } finally {
+        await s.close();
+      }
+    };
+
+    it('migrates twice without error and starts empty', () =>
+      withStore(async (s) => {
+        await s.migrate();
+        expect(await s.countDecisions()).toBe(0);
+      }));
+
+    it('writes a batch of decisions and reads them back filtered by client and time', () =>
+      withStore(async (s) => {
+        await s.insertDecisions([
+          row(),
+          row({
+            requestId: 'r2',
+            clientId: 7,
+            createdAt: new Date('2026-01-02T00:00:00Z'),
+            decision: 'refuse',
+            probability: 0.9,
+          }),
+          row({ requestId: 'r3', clientId: null, user: null }),
+        ]);
+        expect(await s.countDecisions()).toBe(3);
+        const mine = await s.listDecisions({ clientId: 100002, limit: 10 });
+        expect(mine.map((d) => d.requestId)).toEqual(['r1']);
+        expect(mine[0]).toMatchObject({
+          user: 'ann',
+          modelVersion: 'v1',
+          probability: 0.3,
+          decision: 'grant',
+          latencyMs: 2.5,
+          features: { AMT_CREDIT: 1000, EXT_SOURCE_1: null },
+        });
+        const late = await s.listDecisions({ since: new Date('2026-01-01T12:00:00Z'), limit: 10 });
+        expect(late.map((d) => d.requestId)).toEqual(['r2']);
+        expect((await s.listDecisions({ limit: 2 })).length).toBe(2);
+      }));
+
+    it('keeps overrides beside decisions in the history, newest first', () =>
+      withStore(async (s) => {
+        await s.insertDecisions([row()]);
+        const o = await s.insertOverride({
+          clientId: 100002,
+          user: 'bob',
+          decision: 'refuse',
+          justification: 'income not verified',
+          createdAt: new Date('2026-01-03T00:00:00Z'),
+        });
+        expect(o.id).toBeGreaterThan(0);
+        const h = await s.listHistory(100002);
+        expect(h.map((i) => i.kind)).toEqual(['override', 'decision']);
+        expect(h[0]).toMatchObject({ user: 'bob', justification: 'income not verified', decision: 'refuse' });
+        expect(await s.listHistory(1)).toEqual([]);
+      }));
+
+    it('creates, finds, lists and disables users; refuses a duplicate', () =>
+      withStore(async (s) => {
+        await s.createUser('ann', 'advisor', 'hash');
+        await expect(s.createUser('ann', 'admin', 'x')).rejects.toMatchObject({ code: 'user_exists' });
+        expect(await s.findUser('ann')).toMatchObject({
+          role: 'advisor',
+          passwordHash: 'hash',
+          disabled: false,
+        });
+        expect(await s.findUser('nobody')).toBeUndefined();
+        expect(await s.disableUser('ann')).toBe(true);
+        expect(await s.disableUser('nobody')).toBe(false);
+        expect((await s.listUsers()).map((u) => [u.name, u.disabled])).toEqual([['ann', true]]);
+      }));
+
+    it('finds api keys by hash until revoked', () =>
+      withStore(async (s) => {
+        await s.createApiKey('k1', 'batch job', 'ops', 'h1');
+        expect(await s.findApiKeyByHash('h1')).toMatchObject({ id: 'k1', role: 'ops', revoked: false });
+        expect(await s.revokeApiKey('k1')).toBe(true);
+        expect(await s.findApiKeyByHash('h1')).toBeUndefined();
+        expect((await s.listApiKeys())[0]?.revoked).toBe(true);
+      }));
+
+    it('finds live sessions only, and none for a disabled user', () =>
+      withStore(async (s) => {
+        await s.createUser('ann', 'admin', 'hash');
+        const now = new Date('2026-01-01T00:00:00Z');
+        await s.createSession('t1', 'ann', 'csrf', new Date('2026-01-01T01:00:00Z'));
+        expect(await s.findSession('t1', now)).toMatchObject({
+          user: 'ann',
+          role: 'admin',
+          csrfToken: 'csrf',
+        });
+        expect(await s.findSession('t1', new Date('2026-01-01T02:00:00Z'))).toBeUndefined();
+        await s.deleteSession('t1');
+        expect(await s.findSession('t1', now)).toBeUndefined();
+        await s.createSession('t2', 'ann', 'c', new Date('2026-01-01T01:00:00Z'));
+        await s.disableUser('ann');
+        expect(await s.findSession('t2', now)).toBeUndefined();
+      }));
+  });
+}

@@ -1,0 +1,78 @@
+export type Role = 'advisor' | 'ops' | 'admin';
+export type Decision = 'grant' | 'refuse';
+
+export interface DecisionRow {
+  createdAt: Date;
+  requestId: string;
+  user: string | null;
+  clientId: number | null;
+  modelVersion: string;
+  /** Input features needed for drift, by feature name (null = missing). */
+  features: Record<string, number | null>;
+  probability: number;
+  decision: Decision;
+  latencyMs: number;
+}
+export interface StoredDecision extends DecisionRow {
+  id: number;
+}
+export interface OverrideRow {
+  clientId: number;
+  user: string;
+  decision: Decision;
+  justification: string;
+  createdAt?: Date;
+}
+export interface StoredOverride extends Required<OverrideRow> {
+  id: number;
+}
+export type HistoryItem = ({ kind: 'decision' } & StoredDecision) | ({ kind: 'override' } & StoredOverride);
+export interface UserRecord {
+  name: string;
+  role: Role;
+  passwordHash: string;
+  disabled: boolean;
+  createdAt: Date;
+}
+export interface ApiKeyRecord {
+  id: string;
+  name: string;
+  role: Role;
+  revoked: boolean;
+  createdAt: Date;
+}
+export interface SessionRecord {
+  user: string;
+  role: Role;
+  csrfToken: string;
+  expiresAt: Date;
+}
+export interface DecisionQuery {
+  clientId?: number;
+  since?: Date;
+  until?: Date;
+  limit: number;
+}
+
+/** The decision store (contract 4): one interface, PGlite or PostgreSQL underneath. */
+export interface DecisionStore {
+  readonly kind: 'pglite' | 'postgres';
+  migrate(): Promise<void>;
+  insertDecisions(batch: readonly DecisionRow[]): Promise<void>;
+  listDecisions(query: DecisionQuery): Promise<StoredDecision[]>;
+  countDecisions(): Promise<number>;
+  insertOverride(row: OverrideRow): Promise<StoredOverride>;
+  listHistory(clientId: number): Promise<HistoryItem[]>;
+  createUser(name: string, role: Role, passwordHash: string): Promise<void>;
+  findUser(name: string): Promise<UserRecord | undefined>;
+  listUsers(): Promise<UserRecord[]>;
+  disableUser(name: string): Promise<boolean>;
+  createApiKey(id: string, name: string, role: Role, keyHash: string): Promise<void>;
+  findApiKeyByHash(keyHash: string): Promise<ApiKeyRecord | undefined>;
+  revokeApiKey(id: string): Promise<boolean>;
+  listApiKeys(): Promise<ApiKeyRecord[]>;
+  createSession(tokenHash: string, user: string, csrfToken: string, expiresAt: Date): Promise<void>;
+  findSession(tokenHash: string, now: Date): Promise<SessionRecord | undefined>;
+  deleteSession(tokenHash: string): Promise<void>;
+  close(): Promise<void>;
+}
