@@ -189,7 +189,7 @@ run('advisor dashboard in Chromium', () => {
     await page.getByLabel('Granted').check();
     await page.getByLabel(/Written justification/).fill('too short');
     await page.getByRole('button', { name: 'Record the override' }).click();
-    await page.getByRole('alert').filter({ hasText: 'at least 20 characters' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'at least 10 characters' }).waitFor();
     const text = 'Stable job for 10 years, guarantor provided by the family.';
     await page.getByLabel(/Written justification/).fill(text);
     await page.getByRole('button', { name: 'Record the override' }).click();

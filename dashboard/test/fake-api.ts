@@ -1,5 +1,5 @@
 // TEMPORARY stand-in for @credit/serving while its app is not written yet: a small HTTP server that
-// answers the documented /v1 routes with deterministic synthetic clients and a logistic score, and hosts
+// answers the /v1 routes of docs/api.md (same JSON shapes, error shape, 204 logout, CSRF) with deterministic synthetic clients and a logistic score, and hosts
 // dashboard/public like the real server. Replace with createApp from @credit/serving once it lands.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -178,8 +178,15 @@ export async function startFakeApi(
     const url = new URL(req.url ?? '/', 'http://x');
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
-      res.end(JSON.stringify(body));
+      res.end(status === 204 ? undefined : JSON.stringify(body));
     };
+    // docs/api.md error shape: { error: { code, message, fields? } }
+    const fail = (
+      status: number,
+      code: string,
+      message: string,
+      fields?: { path: string; message: string }[],
+    ) => send(status, { error: { code, message, ...(fields ? { fields } : {}) } });
     if (!url.pathname.startsWith('/v1/')) {
       const rel = normalize(url.pathname === '/' ? '/index.html' : url.pathname).replace(/^(\.\.[/\\])+/, '');
       try {
@@ -191,7 +198,7 @@ export async function startFakeApi(
         });
         res.end(body);
       } catch {
-        send(404, { message: `no file ${url.pathname}` });
+        fail(404, 'not_found', `no file ${url.pathname}`);
       }
       return;
     }
@@ -202,7 +209,7 @@ export async function startFakeApi(
     const session = sid ? sessions.get(sid) : undefined;
     if (url.pathname === '/v1/auth/login' && req.method === 'POST') {
       if (body.username !== credentials.username || body.password !== credentials.password)
-        return send(401, { message: 'wrong username or password' });
+        return fail(401, 'unauthenticated', 'wrong username or password');
       const id = randomBytes(16).toString('hex');
       const csrf = randomBytes(16).toString('hex');
       sessions.set(id, { user: credentials.username, csrf });
@@ -214,14 +221,14 @@ export async function startFakeApi(
         },
       );
     }
-    if (!session) return send(401, { message: 'sign in first' });
+    if (!session) return fail(401, 'unauthenticated', 'sign in first');
     if (req.method !== 'GET' && req.headers['x-csrf-token'] !== session.csrf)
-      return send(403, { message: 'bad CSRF token' });
+      return fail(403, 'csrf_failed', 'bad CSRF token');
     if (url.pathname === '/v1/auth/me')
       return send(200, { user: session.user, role: 'advisor', csrfToken: session.csrf });
     if (url.pathname === '/v1/auth/logout') {
       sessions.delete(sid!);
-      return send(200, { ok: true }, { 'set-cookie': 'sid=; Max-Age=0; Path=/' });
+      return send(204, null, { 'set-cookie': 'sid=; Max-Age=0; Path=/' });
     }
     const p = url.searchParams;
     if (url.pathname === '/v1/clients') {
@@ -240,6 +247,8 @@ export async function startFakeApi(
           (!p.get('education') || r.education === p.get('education')) &&
           (!p.get('decision') || r.decision === p.get('decision')),
       );
+      if (!['id', 'age', 'income', 'credit', 'annuity', 'probability'].includes(p.get('sort') ?? 'id'))
+        return fail(422, 'validation_failed', 'bad sort', [{ path: 'query.sort', message: 'not sortable' }]);
       const sort = (p.get('sort') ?? 'id') as keyof ReturnType<typeof row>;
       const dir = p.get('order') === 'desc' ? -1 : 1;
       rows.sort((a, b) => {
@@ -260,7 +269,7 @@ export async function startFakeApi(
     }
     if (url.pathname === '/v1/score' || url.pathname === '/v1/what-if') {
       const c = clients.find((x) => x.id === body.clientId);
-      if (!c) return send(404, { message: `client ${String(body.clientId)} not found` });
+      if (!c) return fail(404, 'not_found', `client ${String(body.clientId)} not found`);
       const changes = (body.changes ?? {}) as Record<string, number>;
       return send(200, score({ ...c.values, ...changes }, st));
     }
@@ -279,7 +288,7 @@ export async function startFakeApi(
       });
     const m = /^\/v1\/clients\/(\d+)(?:\/(\w+))?$/.exec(url.pathname);
     const c = m ? clients.find((x) => x.id === Number(m[1])) : undefined;
-    if (!m || !c) return send(404, { message: `no route or client for ${url.pathname}` });
+    if (!m || !c) return fail(404, 'not_found', `no route or client for ${url.pathname}`);
     const sub = m[2];
     if (!sub)
       return send(200, {
@@ -338,44 +347,41 @@ export async function startFakeApi(
     }
     if (sub === 'overrides' && req.method === 'POST') {
       const justification = String(body.justification ?? '');
-      if (justification.trim().length < 20 || (body.decision !== 'grant' && body.decision !== 'refuse'))
-        return send(400, {
-          message: 'invalid override',
-          errors: [{ field: 'justification', message: 'at least 20 characters' }],
-        });
-      const list = decisions.get(c.id) ?? [];
-      list.unshift({
-        at: new Date().toISOString(),
+      if (justification.trim().length < 10 || (body.decision !== 'grant' && body.decision !== 'refuse'))
+        return fail(422, 'validation_failed', 'invalid override', [
+          { path: 'body.justification', message: 'between 10 and 2000 characters' },
+        ]);
+      const record = {
+        id: (decisions.get(c.id)?.length ?? 0) + 1,
+        clientId: c.id,
+        createdAt: new Date().toISOString(),
         kind: 'override',
         decision: body.decision,
-        probability: scored.get(c.id)!.probability,
         user: session.user,
         justification,
-      });
-      decisions.set(c.id, list);
-      return send(201, { ok: true });
+      };
+      decisions.set(c.id, [record, ...(decisions.get(c.id) ?? [])]);
+      return send(201, record);
     }
     if (sub === 'decisions') {
       const s = scored.get(c.id)!;
-      return send(200, [
-        ...(decisions.get(c.id) ?? []),
-        {
-          at: '2026-01-05T10:00:00Z',
-          kind: 'model',
-          decision: s.decision,
-          probability: s.probability,
-          user: 'model',
-          justification: null,
-        },
-      ]);
+      const modelDecision = {
+        createdAt: '2026-01-05T10:00:00Z',
+        kind: 'decision',
+        decision: s.decision,
+        probability: s.probability,
+        modelVersion: 'fake-1',
+        user: 'advisor',
+      };
+      return send(200, { items: [...(decisions.get(c.id) ?? []), modelDecision] });
     }
-    return send(404, { message: `no route ${url.pathname}` });
+    return fail(404, 'not_found', `no route ${url.pathname}`);
   };
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ message: String(err) }));
+      res.end(JSON.stringify({ error: { code: 'internal', message: String(err) } }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -113,10 +113,16 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
     // Session gone (expired, server restarted): the shell shows the sign-in page again.
     if (res.status === 401 && !path.startsWith('/v1/auth/'))
       window.dispatchEvent(new Event('session-expired'));
-    const err = (data ?? {}) as { message?: string; error?: string | { message?: string }; errors?: unknown };
+    // docs/api.md: { error: { code, message, fields: [{ path, message }] } }
+    type Body = {
+      message?: string;
+      error?: string | { message?: string; fields?: { path: string; message: string }[] };
+    };
+    const err = (data ?? {}) as Body;
+    const inner = typeof err.error === 'object' ? err.error : undefined;
     const msg =
-      err.message ?? (typeof err.error === 'string' ? err.error : err.error?.message) ?? `HTTP ${res.status}`;
-    const fields = Array.isArray(err.errors) ? (err.errors as { field: string; message: string }[]) : [];
+      inner?.message ?? (typeof err.error === 'string' ? err.error : err.message) ?? `HTTP ${res.status}`;
+    const fields = (inner?.fields ?? []).map((f) => ({ field: f.path, message: f.message }));
     throw new ApiError(res.status, msg, fields);
   }
   return data as T;

@@ -10,9 +10,13 @@ export function formatField(f: Field, i18n: I18n): string {
   if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v)))
     return i18n.t('missing');
   if (typeof v === 'number') {
-    // Ages in whole years, as people say them; other durations (employment...) keep one decimal.
-    if (f.name === 'DAYS_BIRTH') return i18n.t('years', { n: i18n.num(Math.floor(Math.abs(v) / 365.25)) });
-    if (daysField.test(f.name)) return i18n.t('years', { n: i18n.num(Math.abs(v) / 365.25, 1) });
+    if (daysField.test(f.name)) {
+      // docs/api.md sends these already in years; raw Kaggle values are negative days (|v| >= 365 for an age).
+      const years = Math.abs(v) >= 365 ? Math.abs(v) / 365.25 : Math.abs(v);
+      // Ages in whole years, as people say them; other durations (employment...) keep one decimal.
+      if (f.name === 'DAYS_BIRTH') return i18n.t('years', { n: i18n.num(Math.floor(years)) });
+      return i18n.t('years', { n: i18n.num(years, 1) });
+    }
     if (moneyField.test(f.name)) return i18n.money(v);
     return i18n.num(v, 2);
   }

@@ -18,7 +18,7 @@ export function HistoryPanel({ id, score }: { id: number; score: Score }) {
     e.preventDefault();
     setMessage('');
     setError('');
-    if (text.trim().length < 20) return setError(t('justificationShort'));
+    if (text.trim().length < 10) return setError(t('justificationShort'));
     try {
       await api.override(id, decision, text.trim());
       setText('');
@@ -86,7 +86,11 @@ export function HistoryPanel({ id, score }: { id: number; score: Score }) {
             {history.map((h, i) => (
               <tr key={i}>
                 <td>{date(h.at ?? h.createdAt)}</td>
-                <td>{h.kind === 'override' || h.kind === 'model' ? t(`kind_${h.kind}`) : (h.kind ?? '—')}</td>
+                <td>
+                  {h.kind === 'override' || h.kind === 'model' || h.kind === 'decision'
+                    ? t(`kind_${h.kind}`)
+                    : (h.kind ?? '—')}
+                </td>
                 <td>
                   <DecisionBadge decision={h.decision} />
                 </td>

@@ -27,14 +27,15 @@ const rangeFields: Key[] = [
   'scoreMax',
 ];
 type Filters = Record<string, string>;
-const columns: { key: string; label: Key; numeric: boolean }[] = [
-  { key: 'id', label: 'colId', numeric: true },
-  { key: 'age', label: 'colAge', numeric: true },
-  { key: 'income', label: 'colIncome', numeric: true },
-  { key: 'credit', label: 'colCredit', numeric: true },
-  { key: 'contractType', label: 'colContract', numeric: false },
-  { key: 'probability', label: 'colRisk', numeric: true },
-  { key: 'decision', label: 'colDecision', numeric: false },
+// `sortable`: the API sorts by id|age|income|credit|annuity|probability only.
+const columns: { key: string; label: Key; numeric: boolean; sortable: boolean }[] = [
+  { key: 'id', label: 'colId', numeric: true, sortable: true },
+  { key: 'age', label: 'colAge', numeric: true, sortable: true },
+  { key: 'income', label: 'colIncome', numeric: true, sortable: true },
+  { key: 'credit', label: 'colCredit', numeric: true, sortable: true },
+  { key: 'contractType', label: 'colContract', numeric: false, sortable: false },
+  { key: 'probability', label: 'colRisk', numeric: true, sortable: true },
+  { key: 'decision', label: 'colDecision', numeric: false, sortable: false },
 ];
 const pageSize = 20;
 const saved = (): { filters: Filters; sort: string; order: 'asc' | 'desc'; page: number } =>
@@ -211,12 +212,16 @@ export function Search() {
                       query.sort === c.key ? (query.order === 'asc' ? 'ascending' : 'descending') : undefined
                     }
                   >
-                    <button type="button" class="sort" onClick={() => sortBy(c.key)}>
-                      {t(c.label)}
-                      <span aria-hidden="true">
-                        {query.sort === c.key ? (query.order === 'asc' ? ' ▲' : ' ▼') : ' ↕'}
-                      </span>
-                    </button>
+                    {c.sortable ? (
+                      <button type="button" class="sort" onClick={() => sortBy(c.key)}>
+                        {t(c.label)}
+                        <span aria-hidden="true">
+                          {query.sort === c.key ? (query.order === 'asc' ? ' ▲' : ' ▼') : ' ↕'}
+                        </span>
+                      </button>
+                    ) : (
+                      t(c.label)
+                    )}
                   </th>
                 ))}
               </tr>
