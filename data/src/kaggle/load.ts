@@ -23,21 +23,23 @@ export async function loadKaggleFile(
   opts: LoadOptions = {},
 ): Promise<Record<string, Float64Array | (string | null)[]>> {
   const columns = kaggleSchemas[table].columns;
-  const numbers = columns.map((c) => (c.type === 'categorical' ? null : new GrowableFloat64(1 << 14)));
-  const texts = columns.map((c) => (c.type === 'categorical' ? ([] as (string | null)[]) : null));
+  // Monomorphic loops: numeric and text columns in separate lists.
+  const numIdx = columns.flatMap((c, j) => (c.type === 'categorical' ? [] : [j]));
+  const textIdx = columns.flatMap((c, j) => (c.type === 'categorical' ? [j] : []));
+  const numCols = numIdx.map(() => new GrowableFloat64(1 << 14));
+  const textCols = textIdx.map(() => [] as (string | null)[]);
   await readKaggleFile(path, kaggleSchemas[table], {
     row: (nums, strs) => {
-      for (let j = 0; j < columns.length; j++) {
-        const g = numbers[j];
-        if (g) g.push(nums[j] as number);
-        else texts[j]!.push(strs[j] ?? null);
-      }
+      for (let k = 0; k < numIdx.length; k++) numCols[k]!.push(nums[numIdx[k]!]!);
+      for (let k = 0; k < textIdx.length; k++) textCols[k]!.push(strs[textIdx[k]!] ?? null);
     },
     progress: (bytes, rows) => opts.onProgress?.({ table, bytes, rows }),
   });
   const out: Record<string, Float64Array | (string | null)[]> = {};
-  columns.forEach((c, j) => (out[c.name] = numbers[j]?.finish() ?? texts[j]!));
-  return out;
+  numIdx.forEach((j, k) => (out[columns[j]!.name] = numCols[k]!.finish()));
+  textIdx.forEach((j, k) => (out[columns[j]!.name] = textCols[k]!));
+  // Keep Kaggle's column order.
+  return Object.fromEntries(columns.map((c) => [c.name, out[c.name]!]));
 }
 
 /** Loads `dir/<table>.csv[.gz]` as an Arquero table with the schema's columns and types. */
