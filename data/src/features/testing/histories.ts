@@ -17,53 +17,52 @@ const BY_CLIENT: HistoryTable[] = [
   'credit_card_balance',
 ];
 
-function rows(table: ColumnTable): Record<string, unknown>[] {
+/** JSON rows of `table` whose `key` is wanted, grouped by key, in file order (NaN travels as null). */
+function rowsByKey(
+  table: ColumnTable,
+  key: string,
+  wanted: (k: number) => boolean,
+): Map<number, Record<string, unknown>[]> {
   const names = table.columnNames();
   const cols = names.map((n) => table.column(n) as unknown as ArrayLike<unknown>);
-  const out: Record<string, unknown>[] = new Array(table.numRows());
-  for (let i = 0; i < out.length; i++) {
+  const keys = table.column(key) as unknown as ArrayLike<number>;
+  const out = new Map<number, Record<string, unknown>[]>();
+  for (let i = 0; i < table.numRows(); i++) {
+    const k = keys[i]!;
+    if (!wanted(k)) continue;
     const row: Record<string, unknown> = {};
-    names.forEach((n, k) => {
-      const v = cols[k]![i];
-      // JSON has no NaN: a missing number travels as null.
+    names.forEach((n, c) => {
+      const v = cols[c]![i];
       row[n] = typeof v === 'number' && Number.isNaN(v) ? null : v;
     });
-    out[i] = row;
+    const list = out.get(k);
+    if (list) list.push(row);
+    else out.set(k, [row]);
   }
   return out;
-}
-
-function indexBy(list: Record<string, unknown>[], key: string): Map<unknown, Record<string, unknown>[]> {
-  const m = new Map<unknown, Record<string, unknown>[]>();
-  for (const r of list) {
-    const k = r[key];
-    const l = m.get(k);
-    if (l) l.push(r);
-    else m.set(k, [r]);
-  }
-  return m;
 }
 
 /** Inputs of the given clients (all application rows when `ids` is omitted), history in file order. */
 export function clientInputs(tables: SourceTables, ids?: ReadonlySet<number>): Map<number, ClientInput> {
   const out = new Map<number, ClientInput>();
+  const wanted = (k: number) => !ids || ids.has(k);
   for (const t of [tables.application_train, tables.application_test]) {
     if (!t) continue;
-    for (const r of rows(t)) {
-      const id = r.SK_ID_CURR as number;
-      if (!ids || ids.has(id)) out.set(id, { application: r, history: {} });
-    }
+    for (const [id, list] of rowsByKey(t, 'SK_ID_CURR', wanted))
+      for (const application of list) out.set(id, { application, history: {} });
   }
   const present = BY_CLIENT.filter((t) => tables[t]);
   for (const name of present) {
-    const byClient = indexBy(rows(tables[name]!), 'SK_ID_CURR');
+    const byClient = rowsByKey(tables[name]!, 'SK_ID_CURR', (k) => out.has(k));
     for (const [id, input] of out) input.history[name] = byClient.get(id) ?? [];
   }
   if (tables.bureau_balance) {
-    const byBureau = indexBy(rows(tables.bureau_balance), 'SK_ID_BUREAU');
+    const bureaus = new Set<unknown>();
+    for (const input of out.values()) for (const b of input.history.bureau ?? []) bureaus.add(b.SK_ID_BUREAU);
+    const byBureau = rowsByKey(tables.bureau_balance, 'SK_ID_BUREAU', (k) => bureaus.has(k));
     for (const input of out.values())
       input.history.bureau_balance = (input.history.bureau ?? []).flatMap(
-        (b) => byBureau.get(b.SK_ID_BUREAU) ?? [],
+        (b) => byBureau.get(b.SK_ID_BUREAU as number) ?? [],
       );
   }
   return out;
