@@ -1,1 +1,6 @@
-export { ServingError } from './errors.js';
+export { ServingError, type FieldError } from './errors.js';
+export { createApp, type ServingApp } from './app.js';
+export type { AppDeps, ClientBase, Reason, ScoringModel, ServingConfig, Decision } from './deps.js';
+export { hashPassword, verifyPassword, newToken, hashToken } from './auth/secrets.js';
+export { createDecisionWriter, type DecisionWriter } from './decision-log/writer.js';
+export { openApiDocument } from './openapi.js';

@@ -1,0 +1,205 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { openStore, type DecisionStore } from '@credit/data';
+import request from 'supertest';
+import { createApp, type ServingApp } from './app.js';
+import { hashPassword, hashToken } from './auth/secrets.js';
+import { fakeClients, fakeModel } from './testing/fakes.js';
+
+let store: DecisionStore;
+let served: ServingApp;
+const ADVISOR_KEY = 'advisor-key-0123456789';
+const OPS_KEY = 'ops-key-0123456789';
+
+beforeAll(async () => {
+  store = await openStore({ dataDir: 'memory://' });
+  await store.createApiKey('k1', 'tests', 'advisor', hashToken(ADVISOR_KEY));
+  await store.createApiKey('k2', 'ops', 'ops', hashToken(OPS_KEY));
+  await store.createUser('ann', 'advisor', await hashPassword('correct horse'));
+  served = createApp({
+    store,
+    model: () => fakeModel(),
+    clients: fakeClients({ 100002: [5, 1], 100003: [-20, 0] }),
+  });
+});
+afterAll(async () => {
+  await served.close();
+  await store.close();
+});
+
+const api = () => request(served.app);
+
+describe('public routes', () => {
+  it('answers health without auth and sets security headers', async () => {
+    const r = await api().get('/health/live');
+    expect(r.status).toBe(200);
+    expect(r.headers['x-content-type-options']).toBe('nosniff');
+    expect(r.headers['access-control-allow-origin']).toBeUndefined();
+    expect((await api().get('/health/ready')).body).toEqual({ status: 'ready', modelVersion: 'v1' });
+  });
+  it('serves an OpenAPI 3.1 document built from the schemas', async () => {
+    const r = await api().get('/openapi.json');
+    expect(r.body.openapi).toBe('3.1.0');
+    expect(r.body.paths['/v1/score'].post.requestBody.content['application/json'].schema.anyOf).toHaveLength(
+      2,
+    );
+  });
+});
+
+describe('scoring', () => {
+  it('refuses anonymous and wrong-key callers', async () => {
+    expect((await api().post('/v1/score').send({ clientId: 100002 })).status).toBe(401);
+    expect((await api().post('/v1/score').set('X-API-Key', 'nope').send({ clientId: 100002 })).status).toBe(
+      401,
+    );
+  });
+  it('scores a known client and logs the decision', async () => {
+    const r = await api().post('/v1/score').set('X-API-Key', ADVISOR_KEY).send({ clientId: 100002 });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({
+      clientId: 100002,
+      decision: 'refuse',
+      threshold: 0.5,
+      modelVersion: 'v1',
+    });
+    expect(r.body.probability).toBeCloseTo(1 / (1 + Math.exp(-0.6)), 12);
+    await served.decisions.flush();
+    const [row] = await store.listDecisions({ clientId: 100002, limit: 1 });
+    expect(row).toMatchObject({
+      requestId: r.headers['x-request-id'],
+      user: 'key:k1',
+      decision: 'refuse',
+      features: { AMT_CREDIT_K: 5, EXT_SOURCE_1: 1 },
+    });
+  });
+  it('scores a new application', async () => {
+    const r = await api()
+      .post('/v1/score')
+      .set('X-API-Key', ADVISOR_KEY)
+      .send({ application: { AMT_CREDIT: -30000 } });
+    expect(r.status).toBe(200);
+    expect(r.body.decision).toBe('grant');
+    expect(r.body.clientId).toBeUndefined();
+  });
+  it('answers 404 for an unknown client, 422 with fields for a bad body, 400/415/413 for malformed requests', async () => {
+    const key = { 'X-API-Key': ADVISOR_KEY };
+    const nf = await api().post('/v1/score').set(key).send({ clientId: 1 });
+    expect([nf.status, nf.body.error.code]).toEqual([404, 'not_found']);
+    const bad = await api().post('/v1/score').set(key).send({ clientId: 'abc' });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.fields.length).toBeGreaterThan(0);
+    expect(bad.body.error.fields[0].path).toMatch(/^body/);
+    expect(
+      (await api().post('/v1/score').set(key).set('Content-Type', 'application/json').send('{"clientId":'))
+        .status,
+    ).toBe(400);
+    expect(
+      (await api().post('/v1/score').set(key).set('Content-Type', 'text/plain').send('clientId=1')).status,
+    ).toBe(415);
+    const big = await api()
+      .post('/v1/score')
+      .set(key)
+      .send({ application: { X: 'a'.repeat(200_000) } });
+    expect(big.status).toBe(413);
+    expect(JSON.stringify(big.body)).not.toMatch(/at .*\.(ts|js)/);
+  });
+  it('writes exactly one row per decision returned under concurrent load', async () => {
+    const before = await store.countDecisions();
+    const rs = await Promise.all(
+      Array.from({ length: 150 }, (_, i) =>
+        api()
+          .post('/v1/score')
+          .set('X-API-Key', ADVISOR_KEY)
+          .send(i % 10 === 0 ? { clientId: 9 } : { clientId: 100003 }),
+      ),
+    );
+    const ok = rs.filter((r) => r.status === 200).length;
+    expect(ok).toBe(135);
+    await served.decisions.flush();
+    expect((await store.countDecisions()) - before).toBe(ok);
+  });
+});
+
+describe('sessions, CSRF, roles, overrides', () => {
+  it('logs in, needs the CSRF token for unsafe methods, records an override in the history', async () => {
+    const agent = request.agent(served.app);
+    expect((await agent.post('/v1/auth/login').send({ username: 'ann', password: 'wrong' })).status).toBe(
+      401,
+    );
+    const login = await agent.post('/v1/auth/login').send({ username: 'ann', password: 'correct horse' });
+    expect(login.status).toBe(200);
+    expect(login.headers['set-cookie']?.[0]).toMatch(/HttpOnly.*SameSite=Strict|SameSite=Strict.*HttpOnly/);
+    const csrf = login.body.csrfToken as string;
+    expect((await agent.get('/v1/auth/me')).body).toMatchObject({ user: 'ann', role: 'advisor' });
+    expect(
+      (
+        await agent
+          .post('/v1/clients/100002/overrides')
+          .send({ decision: 'grant', justification: 'salary verified by phone' })
+      ).status,
+    ).toBe(403);
+    const o = await agent
+      .post('/v1/clients/100002/overrides')
+      .set('X-CSRF-Token', csrf)
+      .send({ decision: 'grant', justification: 'salary verified by phone' });
+    expect(o.status).toBe(201);
+    const h = await agent.get('/v1/clients/100002/decisions');
+    expect(h.body.items[0]).toMatchObject({ kind: 'override', user: 'ann', decision: 'grant' });
+    expect((await agent.post('/v1/auth/logout').set('X-CSRF-Token', csrf)).status).toBe(204);
+    expect((await agent.get('/v1/auth/me')).status).toBe(401);
+  });
+  it('forbids ops from overriding', async () => {
+    const r = await api()
+      .post('/v1/clients/100002/overrides')
+      .set('X-API-Key', OPS_KEY)
+      .send({ decision: 'grant', justification: 'xxxxxxxxxxxx' });
+    expect(r.status).toBe(403);
+  });
+  it('throttles repeated failed logins', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 7; i++)
+      codes.push(
+        (
+          await api()
+            .post('/v1/auth/login')
+            .send({ username: 'ann', password: `bad${i}` })
+        ).status,
+      );
+    expect(codes.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(codes[6]).toBe(429);
+  });
+});
+
+describe('fuzz', () => {
+  it('never answers 5xx to random or malformed bodies', async () => {
+    let seed = 42;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const values = [null, true, 1, -1, 1e308, 'x', '', [], {}, [1, 'a'], { a: { b: [] } }, 'clientId', NaN];
+    const pick = () => values[Math.floor(rnd() * values.length)];
+    for (let i = 0; i < 120; i++) {
+      const kind = Math.floor(rnd() * 4);
+      const body =
+        kind === 0
+          ? { clientId: pick() }
+          : kind === 1
+            ? { application: pick(), history: pick() }
+            : kind === 2
+              ? pick()
+              : { [String(pick())]: pick() };
+      const path =
+        [
+          '/v1/score',
+          '/v1/clients/100002/overrides',
+          '/v1/auth/login',
+          `/v1/clients/${String(pick())}/decisions`,
+        ][i % 4] ?? '/v1/score';
+      const raw =
+        rnd() < 0.2 ? '{"a":' + 'x'.repeat(Math.floor(rnd() * 20)) : (JSON.stringify(body) ?? 'null');
+      const r = await api()
+        .post(path)
+        .set('X-API-Key', ADVISOR_KEY)
+        .set('Content-Type', 'application/json')
+        .send(raw);
+      expect(r.status).toBeLessThan(500);
+    }
+  });
+});

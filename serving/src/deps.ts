@@ -1,0 +1,54 @@
+import type { DecisionStore } from '@credit/data';
+
+export type Decision = 'grant' | 'refuse';
+
+export interface Reason {
+  field: string;
+  label: string;
+  direction: 'raises' | 'lowers';
+  contribution: number;
+  text: string;
+}
+
+/** What serving needs from a loaded model bundle (adapted from @credit/training's ModelBundle). */
+export interface ScoringModel {
+  readonly version: string;
+  readonly threshold: number;
+  readonly featureNames: readonly string[];
+  predict(row: Float64Array): number;
+  decide(probability: number): Decision;
+  reasons(row: Float64Array, top: number): Reason[];
+}
+
+/** Known clients: their application and their feature vector in the model's order. */
+export interface ClientBase {
+  vectorOf(clientId: number): Float64Array | undefined;
+  /** Online features for a new application (+ optional history). */
+  vectorFromApplication(
+    application: Record<string, unknown>,
+    history?: Record<string, unknown[]>,
+  ): Float64Array;
+}
+
+export interface ServingConfig {
+  maxBatch: number;
+  bodyLimit: string;
+  secureCookies: boolean;
+  rateLimitPerMinute: number;
+}
+
+export interface AppDeps {
+  store: DecisionStore;
+  /** Current model; called per request so a hot reload swaps it atomically. */
+  model: () => ScoringModel;
+  clients: ClientBase;
+  config?: Partial<ServingConfig>;
+  now?: () => Date;
+}
+
+export const defaultConfig: ServingConfig = {
+  maxBatch: 100,
+  bodyLimit: '100kb',
+  secureCookies: false,
+  rateLimitPerMinute: 6000,
+};

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { errorResponse, loginBody, overrideBody, scoreBody, scoreResponse } from './schemas.js';
+
+const json = (schema: z.ZodType) => ({
+  content: {
+    'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) },
+  },
+});
+const errors = { '4XX': { description: 'error', ...json(errorResponse) } };
+
+/** OpenAPI 3.1 document derived from the same zod schemas the routes validate with. */
+export function openApiDocument(): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Credit scoring API', version: '1' },
+    components: {
+      securitySchemes: {
+        apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+        session: { type: 'apiKey', in: 'cookie', name: 'credit_session' },
+      },
+    },
+    security: [{ apiKey: [] }, { session: [] }],
+    paths: {
+      '/v1/auth/login': {
+        post: {
+          security: [],
+          requestBody: json(loginBody),
+          responses: { 200: { description: 'session' }, ...errors },
+        },
+      },
+      '/v1/score': {
+        post: {
+          requestBody: json(scoreBody),
+          responses: { 200: { description: 'score', ...json(scoreResponse) }, ...errors },
+        },
+      },
+      '/v1/clients/{id}/overrides': {
+        post: {
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+          requestBody: json(overrideBody),
+          responses: { 201: { description: 'stored' }, ...errors },
+        },
+      },
+      '/health/live': { get: { security: [], responses: { 200: { description: 'alive' } } } },
+      '/health/ready': {
+        get: { security: [], responses: { 200: { description: 'ready' }, 503: { description: 'no model' } } },
+      },
+    },
+  };
+}
