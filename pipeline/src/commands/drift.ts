@@ -31,7 +31,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--method <name>', 'default | evidently')
     .option('--since <iso>', 'with --current log: first decision time')
     .option('--until <iso>', 'with --current log: last decision time')
-    .option('--fail-on-drift', 'exit 2 when there is a drift alert (default)', true)
+    .option('--fail-on-drift', 'exit 2 when there is a drift alert', true)
     .option('--no-fail', 'exit 0 even on a drift alert')
     .action(async (opts: DriftOptions & { fail?: boolean }) => {
       const m = await import('@credit/monitoring');
