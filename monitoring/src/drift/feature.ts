@@ -39,15 +39,29 @@ function smallIntegerSupport(sorted: Float64Array, max: number): number[] | unde
   return values;
 }
 
+/** Counts per category of sorted values (categories sorted ascending): one merge pass. */
 function countsOf(sorted: Float64Array, categories: number[]): number[] {
-  const index = new Map(categories.map((c, i) => [c, i]));
   const counts = new Array<number>(categories.length).fill(0);
-  for (const v of sorted) counts[index.get(v)!]!++;
+  let k = 0;
+  for (const v of sorted) {
+    while (categories[k]! < v) k++;
+    counts[k]!++;
+  }
   return counts;
 }
 
+/** Distinct values of two sorted arrays, ascending. */
 function distinctUnion(a: Float64Array, b: Float64Array): number[] {
-  return [...new Set([...new Set(a), ...new Set(b)])].sort((x, y) => x - y);
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const v = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i]! : b[j]!;
+    out.push(v);
+    while (i < a.length && a[i] === v) i++;
+    while (j < b.length && b[j] === v) j++;
+  }
+  return out;
 }
 
 export function analyseFeature(
