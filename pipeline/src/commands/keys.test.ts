@@ -1,0 +1,44 @@
+import { describe, expect, it, jest } from '@jest/globals';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../cli/main.js';
+import type { CliLogger } from '../logger.js';
+
+const quiet: CliLogger = { debug() {}, info() {}, warn() {}, error() {} };
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const o = jest.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
+  const e = jest.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
+  try {
+    return { code: await main(['node', 'credit', ...args], quiet), out: out.join(''), err: err.join('') };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+describe('credit keys / users', () => {
+  it('creates a key stored only as a hash, lists it, revokes it; rejects a bad role and unknown ids', async () => {
+    delete process.env.DATABASE_URL;
+    const root = mkdtempSync(join(tmpdir(), 'keys-'));
+    const created = await run(['--root', root, 'keys', 'create', '--name', 'batch', '--role', 'ops']);
+    expect(created.code).toBe(0);
+    const id = /id (\w+)/.exec(created.out)?.[1] ?? '';
+    const key = /key (\S+)/.exec(created.out)?.[1] ?? '';
+    expect(key.length).toBeGreaterThan(30);
+    const { openStore } = await import('@credit/data');
+    const { hashToken } = await import('@credit/serving');
+    const store = await openStore({ dataDir: join(root, 'artifacts', 'store') });
+    expect(await store.findApiKeyByHash(hashToken(key))).toMatchObject({ id, role: 'ops' });
+    expect(await store.findApiKeyByHash(key)).toBeUndefined();
+    await store.close();
+    expect((await run(['--root', root, 'keys', 'revoke', id])).out).toContain(`revoked ${id}`);
+    expect((await run(['--root', root, 'keys', 'list'])).out).toMatch(new RegExp(`${id} ops +revoked batch`));
+    expect((await run(['--root', root, 'keys', 'revoke', 'nope'])).code).toBe(1);
+    expect((await run(['--root', root, 'keys', 'create', '--name', 'x', '--role', 'root'])).code).toBe(1);
+    expect((await run(['--root', root, 'users', 'disable', 'ghost'])).code).toBe(1);
+  }, 60_000);
+});
