@@ -103,6 +103,7 @@ describe('scoring', () => {
     expect(JSON.stringify(big.body)).not.toMatch(/at .*\.(ts|js)/);
   });
   it('writes exactly one row per decision returned under concurrent load', async () => {
+    await served.decisions.flush(); // rows of earlier tests
     const before = await store.countDecisions();
     const rs = await Promise.all(
       Array.from({ length: 150 }, (_, i) =>
@@ -116,6 +117,33 @@ describe('scoring', () => {
     expect(ok).toBe(135);
     await served.decisions.flush();
     expect((await store.countDecisions()) - before).toBe(ok);
+  });
+});
+
+describe('batch and metrics', () => {
+  it('scores a batch, logs each decision, caps the batch size, exposes Prometheus metrics to ops only', async () => {
+    const key = { 'X-API-Key': ADVISOR_KEY };
+    await served.decisions.flush(); // rows of earlier tests
+    const before = await store.countDecisions();
+    const r = await api()
+      .post('/v1/score/batch')
+      .set(key)
+      .send({ applications: [{ clientId: 100002 }, { application: { AMT_CREDIT: -30000 } }] });
+    expect(r.status).toBe(200);
+    expect(r.body.results.map((x: { decision: string }) => x.decision)).toEqual(['refuse', 'grant']);
+    await served.decisions.flush();
+    expect((await store.countDecisions()) - before).toBe(2);
+    const tooMany = await api()
+      .post('/v1/score/batch')
+      .set(key)
+      .send({ applications: Array.from({ length: 101 }, () => ({ clientId: 100002 })) });
+    expect(tooMany.status).toBe(422);
+    expect((await api().get('/metrics').set(key)).status).toBe(403);
+    const m = await api().get('/metrics').set('X-API-Key', OPS_KEY);
+    expect(m.status).toBe(200);
+    expect(m.text).toMatch(/credit_decisions_total\{decision="refuse",model_version="v1"\} \d+/);
+    expect(m.text).toContain('credit_model_info{version="v1"} 1');
+    expect(m.text).toContain('credit_http_request_duration_seconds_bucket');
   });
 });
 

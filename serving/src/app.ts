@@ -7,8 +7,9 @@ import { createLimiter } from './auth/throttle.js';
 import { createDecisionWriter, type DecisionWriter } from './decision-log/writer.js';
 import { defaultConfig, type AppDeps, type ScoringModel } from './deps.js';
 import { ServingError } from './errors.js';
+import { createMetrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
-import { clientId, loginBody, overrideBody, scoreBody } from './schemas.js';
+import { batchBody, clientId, loginBody, overrideBody, scoreBody } from './schemas.js';
 import { validate } from './validate.js';
 import type { z } from 'zod';
 
@@ -43,6 +44,18 @@ export function createApp(deps: AppDeps): ServingApp {
     next();
   });
   app.use(helmet());
+  const metrics = createMetrics();
+  app.use((req, res, next) => {
+    const end = metrics.latency.startTimer();
+    res.on('finish', () =>
+      end({
+        method: req.method,
+        route: (req.route as { path?: string } | undefined)?.path ?? 'unmatched',
+        status: res.statusCode,
+      }),
+    );
+    next();
+  });
 
   // 2. public routes
   app.get('/health/live', (_req, res) => void res.json({ status: 'ok' }));
@@ -172,7 +185,24 @@ export function createApp(deps: AppDeps): ServingApp {
     const model = deps.model(); // one model for the whole request, even if a reload swaps it meanwhile
     const r = scoreOne(model, input);
     await logDecision(res, model, started, r);
+    metrics.decisions.inc({ decision: r.result.decision, model_version: model.version });
     res.json(r.result);
+  });
+  app.post('/v1/score/batch', requireRole('advisor', 'ops'), async (req, res) => {
+    const started = performance.now();
+    const body = validate(batchBody(config.maxBatch), req.body, 'body');
+    const model = deps.model();
+    const scored = body.applications.map((a) => scoreOne(model, a)); // all or nothing: a 404 fails the batch before logging
+    for (const r of scored) {
+      await logDecision(res, model, started, r);
+      metrics.decisions.inc({ decision: r.result.decision, model_version: model.version });
+    }
+    res.json({ results: scored.map((r) => r.result) });
+  });
+  app.get('/metrics', auth, requireRole('ops'), async (_req, res) => {
+    metrics.modelInfo.reset();
+    metrics.modelInfo.set({ version: deps.model().version }, 1);
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
   // 6. human oversight

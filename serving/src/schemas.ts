@@ -39,3 +39,5 @@ export const errorResponse = z.object({
     fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   }),
 });
+export const batchBody = (max: number) =>
+  z.object({ applications: z.array(scoreBody).min(1).max(max) }).strict();
