@@ -7,6 +7,7 @@ import { createLimiter } from './auth/throttle.js';
 import { createDecisionWriter, type DecisionWriter } from './decision-log/writer.js';
 import { defaultConfig, type AppDeps, type ScoringModel } from './deps.js';
 import { ServingError } from './errors.js';
+import { docsPage } from './docs-page.js';
 import { createMetrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
 import { batchBody, clientId, loginBody, overrideBody, scoreBody } from './schemas.js';
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps): ServingApp {
     }
   });
   app.get('/openapi.json', (_req, res) => void res.json(openApiDocument()));
+  app.get('/docs', (_req, res) => void res.type('html').send(docsPage()));
 
   // 3. rate limit, content type, body
   app.use((req, _res, next) => {
