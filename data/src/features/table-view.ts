@@ -63,6 +63,11 @@ export class TableView {
     return keep;
   }
 
+  /** [source column, code] of a one-hot output name (code MISSING for `_nan`), if it is one. */
+  oneHotSource(name: string): [string, number] | undefined {
+    return this.oneHotIndex.get(name);
+  }
+
   setDerived(name: string, values: Float64Array): void {
     this.derived.set(name, values);
   }

@@ -85,8 +85,15 @@ export const applicationGroup = {
       if (FACTORIZED.has(name)) columns.push(take(factorizeCodes(frame, name, recipe)));
       else if (kind === 'numeric') columns.push(take(view.column(name)));
     }
-    for (const name of view.oneHotNames()) columns.push(take(view.column(name)));
-    for (const [, num, den] of RATIOS) columns.push(take(divide(view.column(num), view.column(den))));
+    // One-hot columns straight from the codes of the kept rows (no full-length intermediate column).
+    for (const name of view.oneHotNames()) {
+      const [source, code] = view.oneHotSource(name)!;
+      const codes = view.codesOf(source);
+      const out = new Float64Array(rows.length);
+      for (let k = 0; k < rows.length; k++) out[k] = codes[rows[k]!] === code ? 1 : 0;
+      columns.push(out);
+    }
+    for (const [, num, den] of RATIOS) columns.push(divide(take(view.column(num)), take(view.column(den))));
     return {
       ids: take(numericColumn(frame, 'SK_ID_CURR')),
       target: take(numericColumn(frame, 'TARGET')),
