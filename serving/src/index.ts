@@ -4,3 +4,9 @@ export type { AppDeps, ClientBase, Reason, ScoringModel, ServingConfig, Decision
 export { hashPassword, verifyPassword, newToken, hashToken } from './auth/secrets.js';
 export { createDecisionWriter, type DecisionWriter } from './decision-log/writer.js';
 export { openApiDocument } from './openapi.js';
+export { bundleScoringModel, type BundleModelOptions } from './adapters/bundle-model.js';
+export {
+  featureClientBase,
+  type FeatureClientBase,
+  type FeatureClientOptions,
+} from './adapters/feature-clients.js';

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  buildFeatures,
+  loadKaggleDir,
+  openStore,
+  synthesizeKaggleDir,
+  type DecisionStore,
+  type FeatureRecipe,
+  type FeatureTable,
+} from '@credit/data';
+import { trainFromFeatureTable, type ScoringModel as Bundle } from '@credit/training';
+import request from 'supertest';
+import { createApp, type ServingApp } from '../app.js';
+import { hashToken } from '../auth/secrets.js';
+import { bundleScoringModel } from './bundle-model.js';
+import { featureClientBase } from './feature-clients.js';
+
+const KEY = 'advisor-key-0123456789';
+let dir: string;
+let store: DecisionStore;
+let served: ServingApp;
+let bundle: Bundle;
+let table: FeatureTable;
+let recipe: FeatureRecipe;
+
+beforeAll(async () => {
+  // Smallest real path: synthetic Kaggle application rows -> recipe features -> a tiny trained MLP.
+  dir = await mkdtemp(path.join(tmpdir(), 'serving-adapters-'));
+  await synthesizeKaggleDir({ outDir: dir, clients: 160, testClients: 10, seed: 7 });
+  const tables = await loadKaggleDir(dir, { tables: ['application_train', 'application_test'] });
+  ({ table, recipe } = buildFeatures(tables));
+  const trained = await trainFromFeatureTable(table, {
+    config: {
+      folds: 2,
+      importanceRows: 20,
+      mlp: { hiddenLayers: [4], epochs: 2, patience: 1, batchSize: 64 },
+      baseline: { epochs: 1 },
+    },
+  });
+  bundle = trained.model;
+  const model = bundleScoringModel(bundle, { version: 'tiny' });
+  store = await openStore({ dataDir: 'memory://' });
+  await store.createApiKey('k1', 'tests', 'advisor', hashToken(KEY));
+  served = createApp({
+    store,
+    model: () => model,
+    clients: featureClientBase({ table, recipe, featureNames: () => model.featureNames }),
+  });
+}, 120_000);
+afterAll(async () => {
+  await served?.close();
+  await store?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const rowOf = (i: number) => {
+  const byName = new Map(table.names.map((n, j) => [n, table.columns[j]![i]!]));
+  return bundle.manifest.featureNames.map((n) => byName.get(n)!);
+};
+
+describe('bundle + feature table adapters', () => {
+  it('scores a known client with the bundle probability of its feature row', async () => {
+    const i = 3;
+    const id = table.ids[i]!;
+    const r = await request(served.app).post('/v1/score').set('x-api-key', KEY).send({ clientId: id });
+    expect(r.status).toBe(200);
+    const expected = bundle.predictProba(rowOf(i))[0]!;
+    expect(r.body.probability).toBeCloseTo(expected, 6);
+    expect(r.body.decision).toBe(bundle.decide(expected));
+    expect(r.body.modelVersion).toBe('tiny');
+    expect(r.body.reasons.length).toBeGreaterThan(0);
+    expect(r.body.reasons.length).toBeLessThanOrEqual(5);
+    const top = bundle.explain(rowOf(i)).contributions[0]!;
+    expect(r.body.reasons[0].field).toBe(top.field);
+    expect(r.body.reasons[0].direction).toBe(top.contribution >= 0 ? 'raises' : 'lowers');
+  });
+  it('answers 404 for a client not in the table', async () => {
+    const r = await request(served.app).post('/v1/score').set('x-api-key', KEY).send({ clientId: 1 });
+    expect(r.status).toBe(404);
+  });
+  it('maps online features for a new application by name to the model order', () => {
+    const clients = featureClientBase({ table, recipe, featureNames: () => ['EXT_SOURCE_2', 'AMT_CREDIT'] });
+    const v = clients.vectorFromApplication({ AMT_CREDIT: 500000, EXT_SOURCE_2: 0.42 });
+    expect(Array.from(v)).toEqual([0.42, 500000]);
+  });
+  it('names the missing feature when the model and the table disagree', () => {
+    const clients = featureClientBase({ table, recipe, featureNames: () => ['NOT_A_FEATURE'] });
+    expect(() => clients.vectorOf(table.ids[0]!)).toThrow(/NOT_A_FEATURE/);
+  });
+});

@@ -1,0 +1,40 @@
+import type { ScoringModel as Bundle } from '@credit/training';
+import type { Reason, ScoringModel } from '../deps.js';
+
+export interface BundleModelOptions {
+  /** Shown in responses and the decision log; defaults to the bundle's creation time and data hash. */
+  version?: string;
+}
+
+/** Smallest contribution (logit units) worth a reason; the bundle's plain sentences use the same cut. */
+const MIN_CONTRIBUTION = 1e-6;
+
+/** Adapts a trained bundle (@credit/training loadBundle) to what the API scores with. */
+export function bundleScoringModel(bundle: Bundle, options: BundleModelOptions = {}): ScoringModel {
+  const m = bundle.manifest;
+  const version = options.version ?? `${m.createdAt}#${m.trainingDataHash.slice(0, 12)}`;
+  return {
+    version,
+    threshold: m.threshold,
+    featureNames: m.featureNames,
+    predict: (row) => bundle.predictProba(row)[0]!,
+    decide: (probability) => bundle.decide(probability),
+    reasons(row, top) {
+      const explanation = bundle.explain(row);
+      // explanation.reasons[i] describes the i-th contribution above the cut (same order, same filter).
+      return explanation.contributions
+        .filter((c) => Math.abs(c.contribution) > MIN_CONTRIBUTION)
+        .slice(0, top)
+        .map((c, i): Reason => {
+          const direction = c.contribution >= 0 ? 'raises' : 'lowers';
+          return {
+            field: c.field,
+            label: c.label,
+            direction,
+            contribution: c.contribution,
+            text: explanation.reasons[i] ?? `${c.label} ${direction} the risk`,
+          };
+        });
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { onlineFeatures, type ClientHistory, type FeatureRecipe, type FeatureTable } from '@credit/data';
+import type { ClientBase } from '../deps.js';
+import { ServingError } from '../errors.js';
+
+export interface FeatureClientOptions {
+  /** Batch features of the known clients (readFeatureFile). */
+  table: FeatureTable;
+  /** The recipe the table was built with: online features for new applications follow it. */
+  recipe: FeatureRecipe;
+  /** Feature order of the current model; read per call so a hot reload with new features is followed. */
+  featureNames: () => readonly string[];
+  /** Application rows by SK_ID_CURR, for the client routes (optional). */
+  applications?: ReadonlyMap<number, Record<string, unknown>>;
+}
+
+export interface FeatureClientBase extends ClientBase {
+  readonly table: FeatureTable;
+  readonly applications: ReadonlyMap<number, Record<string, unknown>>;
+  /** Row index of a client in the table, or undefined. */
+  rowOf(clientId: number): number | undefined;
+}
+
+/** Client base over a feature table: vectors are mapped to the model's feature order by name. */
+export function featureClientBase(options: FeatureClientOptions): FeatureClientBase {
+  const { table, recipe } = options;
+  const rowById = new Map<number, number>();
+  table.ids.forEach((id, i) => rowById.set(id, i));
+  const tableIndex = new Map(table.names.map((n, i) => [n, i]));
+  const recipeIndex = new Map(recipe.features.map((n, i) => [n, i]));
+
+  // Index maps are rebuilt only when the model's name list changes (a reload); each on first use.
+  const orderFor = (index: Map<string, number>, where: string) => {
+    let cachedNames: readonly string[] | undefined;
+    let order: number[] = [];
+    return () => {
+      const names = options.featureNames();
+      if (names !== cachedNames) {
+        order = names.map((n) => lookup(index, n, where));
+        cachedNames = names;
+      }
+      return order;
+    };
+  };
+  const fromTable = orderFor(tableIndex, 'the feature table');
+  const fromRecipe = orderFor(recipeIndex, 'the feature recipe');
+
+  return {
+    table,
+    applications: options.applications ?? new Map(),
+    rowOf: (id) => rowById.get(id),
+    vectorOf(clientId) {
+      const row = rowById.get(clientId);
+      if (row === undefined) return undefined;
+      return Float64Array.from(fromTable(), (j) => table.columns[j]![row]!);
+    },
+    vectorFromApplication(application, history) {
+      const online = onlineFeatures(application, (history ?? {}) as ClientHistory, recipe);
+      return Float64Array.from(fromRecipe(), (j) => online[j]!);
+    },
+  };
+}
+
+function lookup(index: Map<string, number>, name: string, where: string): number {
+  const j = index.get(name);
+  if (j === undefined)
+    throw new ServingError(
+      'model_features_mismatch',
+      `the model needs feature "${name}" but ${where} has no such column; rebuild the features with the recipe the model was trained on`,
+      { status: 500 },
+    );
+  return j;
+}
