@@ -70,6 +70,9 @@ export function createApp(deps: AppDeps): ServingApp {
   app.get('/openapi.json', (_req, res) => void res.json(openApiDocument()));
   app.get('/docs', (_req, res) => void res.type('html').send(docsPage()));
 
+  // The dashboard's files are public (its API calls are authenticated); GET/HEAD only, no listing.
+  if (deps.staticDir) app.use(express.static(deps.staticDir, { index: 'index.html', redirect: false }));
+
   // 3. rate limit, content type, body
   app.use((req, _res, next) => {
     const wait = rateLimiter.hit(

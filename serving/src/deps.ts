@@ -44,6 +44,8 @@ export interface AppDeps {
   clients: ClientBase;
   config?: Partial<ServingConfig>;
   now?: () => Date;
+  /** Folder served at / before authentication (the dashboard's built files). */
+  staticDir?: string;
 }
 
 export const defaultConfig: ServingConfig = {
