@@ -210,6 +210,18 @@ export function createApp(deps: AppDeps): ServingApp {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
+  app.get('/v1/model', requireRole('advisor', 'ops'), (_req, res) => {
+    const model = deps.model();
+    res.json({
+      version: model.version,
+      threshold: model.threshold,
+      metrics: model.info?.metrics ?? null,
+      costs: model.info?.costs ?? null,
+      globalImportance: model.info?.globalImportance ?? [],
+      features: model.featureNames,
+    });
+  });
+
   // 6. human oversight
   app.post('/v1/clients/:id/overrides', requireRole('advisor'), async (req, res) => {
     const id = validate(clientId, req.params.id, 'params');

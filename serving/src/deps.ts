@@ -10,6 +10,14 @@ export interface Reason {
   text: string;
 }
 
+export interface ModelInfo {
+  /** Held-out metrics as the training run recorded them. */
+  metrics: unknown;
+  costs: { falseNegative: number; falsePositive: number };
+  /** Strongest first. */
+  globalImportance: { field: string; label: string; importance: number; text: string }[];
+}
+
 /** What serving needs from a loaded model bundle (adapted from @credit/training's ModelBundle). */
 export interface ScoringModel {
   readonly version: string;
@@ -18,6 +26,8 @@ export interface ScoringModel {
   predict(row: Float64Array): number;
   decide(probability: number): Decision;
   reasons(row: Float64Array, top: number): Reason[];
+  /** For GET /v1/model; absent on models that carry no training report. */
+  info?: ModelInfo;
 }
 
 /** Known clients: their application and their feature vector in the model's order. */

@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
+import type { FieldImportance } from '@credit/training';
 import type { CommandContext } from '../cli/context.js';
 import type { CliLogger } from '../logger.js';
 
@@ -50,7 +52,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const dashboard = await import('@credit/dashboard');
 
   const modelDir = await resolveModelDir(options);
-  const loadModel = async () => serving.bundleScoringModel(await training.loadBundle(modelDir, logger));
+  const loadModel = async () =>
+    serving.bundleScoringModel(await training.loadBundle(modelDir, logger), {
+      importance: await importanceReport(modelDir),
+    });
   let model = await loadModel();
   const [table, recipe] = await Promise.all([
     data.readFeatureFile(arrowPath),
@@ -115,6 +120,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return closing;
     },
   };
+}
+
+/** reports/importance.json of the bundle, or [] when it has none (older bundles). */
+async function importanceReport(modelDir: string): Promise<FieldImportance[]> {
+  const file = join(modelDir, 'reports', 'importance.json');
+  if (!existsSync(file)) return [];
+  return JSON.parse(await readFile(file, 'utf8')) as FieldImportance[];
 }
 
 async function checkFeatures(needed: readonly string[], available: string[]): Promise<void> {

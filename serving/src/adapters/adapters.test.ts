@@ -11,7 +11,7 @@ import {
   type FeatureRecipe,
   type FeatureTable,
 } from '@credit/data';
-import { trainFromFeatureTable, type ScoringModel as Bundle } from '@credit/training';
+import { trainFromFeatureTable, type FieldImportance, type ScoringModel as Bundle } from '@credit/training';
 import request from 'supertest';
 import { createApp, type ServingApp } from '../app.js';
 import { hashToken } from '../auth/secrets.js';
@@ -25,6 +25,7 @@ let served: ServingApp;
 let bundle: Bundle;
 let table: FeatureTable;
 let recipe: FeatureRecipe;
+let importance: FieldImportance[];
 
 beforeAll(async () => {
   // Smallest real path: synthetic Kaggle application rows -> recipe features -> a tiny trained MLP.
@@ -41,7 +42,8 @@ beforeAll(async () => {
     },
   });
   bundle = trained.model;
-  const model = bundleScoringModel(bundle, { version: 'tiny' });
+  const model = bundleScoringModel(bundle, { version: 'tiny', importance: trained.importance });
+  importance = trained.importance;
   store = await openStore({ dataDir: 'memory://' });
   await store.createApiKey('k1', 'tests', 'advisor', hashToken(KEY));
   served = createApp({
@@ -76,6 +78,19 @@ describe('bundle + feature table adapters', () => {
     const top = bundle.explain(rowOf(i)).contributions[0]!;
     expect(r.body.reasons[0].field).toBe(top.field);
     expect(r.body.reasons[0].direction).toBe(top.contribution >= 0 ? 'raises' : 'lowers');
+  });
+  it('describes the model from its manifest and importance report', async () => {
+    const r = await request(served.app).get('/v1/model').set('x-api-key', KEY);
+    expect(r.status).toBe(200);
+    const m = bundle.manifest;
+    expect(r.body.version).toBe('tiny');
+    expect(r.body.threshold).toBe(m.threshold);
+    expect(r.body.costs).toEqual(m.cost);
+    expect(r.body.metrics.mlp.rocAuc).toBe(m.metrics.mlp.rocAuc);
+    expect(r.body.features).toEqual(m.featureNames);
+    const best = [...importance].sort((a, b) => b.aucDrop - a.aucDrop)[0]!;
+    expect(r.body.globalImportance).toHaveLength(importance.length);
+    expect(r.body.globalImportance[0]).toMatchObject({ field: best.field, importance: best.aucDrop });
   });
   it('answers 404 for a client not in the table', async () => {
     const r = await request(served.app).post('/v1/score').set('x-api-key', KEY).send({ clientId: 1 });

@@ -1,9 +1,11 @@
-import type { ScoringModel as Bundle } from '@credit/training';
+import type { ScoringModel as Bundle, FieldImportance } from '@credit/training';
 import type { Reason, ScoringModel } from '../deps.js';
 
 export interface BundleModelOptions {
   /** Shown in responses and the decision log; defaults to the bundle's creation time and data hash. */
   version?: string;
+  /** The bundle's reports/importance.json (training's permutation importance), for GET /v1/model. */
+  importance?: FieldImportance[];
 }
 
 /** Smallest contribution (logit units) worth a reason; the bundle's plain sentences use the same cut. */
@@ -17,6 +19,21 @@ export function bundleScoringModel(bundle: Bundle, options: BundleModelOptions =
     version,
     threshold: m.threshold,
     featureNames: m.featureNames,
+    info: {
+      metrics: m.metrics,
+      costs: { falseNegative: m.cost.falseNegative, falsePositive: m.cost.falsePositive },
+      globalImportance: [...(options.importance ?? [])]
+        .sort((a, b) => b.aucDrop - a.aucDrop)
+        .map((f) => {
+          const label = m.fieldInfo[f.field]?.label ?? f.field;
+          return {
+            field: f.field,
+            label,
+            importance: f.aucDrop,
+            text: `${label}: shuffling it lowers the AUC by ${f.aucDrop.toFixed(4)}`,
+          };
+        }),
+    },
     predict: (row) => bundle.predictProba(row)[0]!,
     decide: (probability) => bundle.decide(probability),
     reasons(row, top) {
