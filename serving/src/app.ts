@@ -12,6 +12,7 @@ import { createMetrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
 import { batchBody, clientId, loginBody, overrideBody, scoreBody } from './schemas.js';
 import { validate } from './validate.js';
+import { listClients, listQuery } from './clients/list.js';
 import type { z } from 'zod';
 
 export interface ServingApp {
@@ -210,6 +211,13 @@ export function createApp(deps: AppDeps): ServingApp {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
+  app.get('/v1/clients', requireRole('advisor', 'ops'), (req, res) => {
+    const q = validate(listQuery, req.query, 'query');
+    const model = deps.model();
+    if (!deps.clients.listAll)
+      throw new ServingError('not_implemented', 'this client base cannot list clients', { status: 501 });
+    res.json(listClients(deps.clients.listAll(model), q));
+  });
   app.get('/v1/model', requireRole('advisor', 'ops'), (_req, res) => {
     const model = deps.model();
     res.json({

@@ -26,6 +26,7 @@ let bundle: Bundle;
 let table: FeatureTable;
 let recipe: FeatureRecipe;
 let importance: FieldImportance[];
+const applications = new Map<number, Record<string, unknown>>();
 
 beforeAll(async () => {
   // Smallest real path: synthetic Kaggle application rows -> recipe features -> a tiny trained MLP.
@@ -33,6 +34,9 @@ beforeAll(async () => {
   await synthesizeKaggleDir({ outDir: dir, clients: 160, testClients: 10, seed: 7 });
   const tables = await loadKaggleDir(dir, { tables: ['application_train', 'application_test'] });
   ({ table, recipe } = buildFeatures(tables));
+  for (const t of [tables.application_train, tables.application_test])
+    for (const row of t!.objects() as Record<string, unknown>[])
+      applications.set(Number(row.SK_ID_CURR), row);
   const trained = await trainFromFeatureTable(table, {
     config: {
       folds: 2,
@@ -49,7 +53,7 @@ beforeAll(async () => {
   served = createApp({
     store,
     model: () => model,
-    clients: featureClientBase({ table, recipe, featureNames: () => model.featureNames }),
+    clients: featureClientBase({ table, recipe, featureNames: () => model.featureNames, applications }),
   });
 }, 120_000);
 afterAll(async () => {
@@ -91,6 +95,27 @@ describe('bundle + feature table adapters', () => {
     const best = [...importance].sort((a, b) => b.aucDrop - a.aucDrop)[0]!;
     expect(r.body.globalImportance).toHaveLength(importance.length);
     expect(r.body.globalImportance[0]).toMatchObject({ field: best.field, importance: best.aucDrop });
+  });
+  it('lists clients sorted by probability, filtered and paged', async () => {
+    const get = (query: string) => request(served.app).get(`/v1/clients?${query}`).set('x-api-key', KEY);
+    const r = await get('sort=probability&order=desc&pageSize=5&page=2');
+    expect(r.status).toBe(200);
+    expect(r.body.total).toBe(table.ids.length);
+    expect(r.body.items).toHaveLength(5);
+    const probs = r.body.items.map((c: { probability: number }) => c.probability);
+    expect(probs).toEqual([...probs].sort((a, b) => b - a));
+    const first = r.body.items[0];
+    const i = Array.from(table.ids).indexOf(first.id);
+    expect(first.probability).toBeCloseTo(bundle.predictProba(rowOf(i))[0]!, 6);
+    const app = applications.get(first.id)!;
+    expect(first.credit).toBe(app.AMT_CREDIT);
+    expect(first.age).toBe(Math.floor(-(app.DAYS_BIRTH as number) / 365.25));
+    const all = (await get('pageSize=200')).body.items as { age: number; decision: string }[];
+    const refused = (await get('decision=refuse')).body.total;
+    expect(refused).toBe(all.filter((c) => c.decision === 'refuse').length);
+    const older = (await get('ageMin=40&pageSize=200')).body;
+    expect(older.total).toBe(all.filter((c) => c.age !== null && c.age >= 40).length);
+    expect((await get('pageSize=500')).status).toBe(422);
   });
   it('answers 404 for a client not in the table', async () => {
     const r = await request(served.app).post('/v1/score').set('x-api-key', KEY).send({ clientId: 1 });

@@ -35,6 +35,7 @@ export function bundleScoringModel(bundle: Bundle, options: BundleModelOptions =
         }),
     },
     predict: (row) => bundle.predictProba(row)[0]!,
+    predictColumns: (columns) => bundle.predictColumns(columns),
     decide: (probability) => bundle.decide(probability),
     reasons(row, top) {
       const explanation = bundle.explain(row);

@@ -1,5 +1,6 @@
 import { onlineFeatures, type ClientHistory, type FeatureRecipe, type FeatureTable } from '@credit/data';
-import type { ClientBase } from '../deps.js';
+import { summarize, type ListedClient } from '../clients/list.js';
+import type { ClientBase, ScoringModel } from '../deps.js';
 import { ServingError } from '../errors.js';
 
 export interface FeatureClientOptions {
@@ -44,8 +45,35 @@ export function featureClientBase(options: FeatureClientOptions): FeatureClientB
   const fromTable = orderFor(tableIndex, 'the feature table');
   const fromRecipe = orderFor(recipeIndex, 'the feature recipe');
 
+  // Probabilities of the whole base, once per model (a reload brings a new model object).
+  const listed = new WeakMap<ScoringModel, ListedClient[]>();
+  const summaries = () => Array.from(table.ids, (id) => summarize(id, options.applications?.get(id)));
+  const scoreAll = (model: ScoringModel): Float64Array => {
+    const order = fromTable();
+    const n = table.ids.length;
+    const out = new Float64Array(n);
+    for (let start = 0; start < n; start += CHUNK_ROWS) {
+      const end = Math.min(n, start + CHUNK_ROWS);
+      const columns = order.map((j) => table.columns[j]!.subarray(start, end));
+      if (model.predictColumns) out.set(model.predictColumns(columns), start);
+      else
+        for (let i = start; i < end; i++)
+          out[i] = model.predict(Float64Array.from(columns, (c) => c[i - start]!));
+    }
+    return out;
+  };
+
   return {
     table,
+    listAll(model) {
+      let all = listed.get(model);
+      if (!all) {
+        const p = scoreAll(model);
+        all = summaries().map((s, i) => ({ ...s, probability: p[i]!, decision: model.decide(p[i]!) }));
+        listed.set(model, all);
+      }
+      return all;
+    },
     applications: options.applications ?? new Map(),
     rowOf: (id) => rowById.get(id),
     vectorOf(clientId) {
@@ -59,6 +87,9 @@ export function featureClientBase(options: FeatureClientOptions): FeatureClientB
     },
   };
 }
+
+/** Rows scored per batch: bounds the preprocessed matrix in memory. */
+const CHUNK_ROWS = 4096;
 
 function lookup(index: Map<string, number>, name: string, where: string): number {
   const j = index.get(name);
