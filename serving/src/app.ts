@@ -13,6 +13,7 @@ import { openApiDocument } from './openapi.js';
 import { batchBody, clientId, loginBody, overrideBody, scoreBody } from './schemas.js';
 import { validate } from './validate.js';
 import { listClients, listQuery } from './clients/list.js';
+import { clientDetail } from './clients/detail.js';
 import type { z } from 'zod';
 
 export interface ServingApp {
@@ -217,6 +218,17 @@ export function createApp(deps: AppDeps): ServingApp {
     if (!deps.clients.listAll)
       throw new ServingError('not_implemented', 'this client base cannot list clients', { status: 501 });
     res.json(listClients(deps.clients.listAll(model), q));
+  });
+  app.get('/v1/clients/:id', requireRole('advisor', 'ops'), (req, res) => {
+    const id = validate(clientId, req.params.id, 'params');
+    const application = deps.clients.applicationOf?.(id);
+    if (!application)
+      throw new ServingError(
+        'not_found',
+        `client ${id} has no application row here (unknown id, or the server was started without --data)`,
+        { status: 404 },
+      );
+    res.json(clientDetail(id, application, deps.model().info));
   });
   app.get('/v1/model', requireRole('advisor', 'ops'), (_req, res) => {
     const model = deps.model();

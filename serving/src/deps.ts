@@ -17,6 +17,8 @@ export interface ModelInfo {
   costs: { falseNegative: number; falsePositive: number };
   /** Strongest first. */
   globalImportance: { field: string; label: string; importance: number; text: string }[];
+  /** Business label and description per source field (Kaggle column dictionary). */
+  fieldInfo?: Record<string, { label: string; description: string }>;
 }
 
 /** What serving needs from a loaded model bundle (adapted from @credit/training's ModelBundle). */
@@ -43,6 +45,8 @@ export interface ClientBase {
   ): Float64Array;
   /** Every known client with its summary, probability and decision under `model` (GET /v1/clients). */
   listAll?(model: ScoringModel): readonly ListedClient[];
+  /** The client's application row (GET /v1/clients/:id), when the base has them. */
+  applicationOf?(clientId: number): Record<string, unknown> | undefined;
 }
 
 export interface ServingConfig {

@@ -117,6 +117,24 @@ describe('bundle + feature table adapters', () => {
     expect(older.total).toBe(all.filter((c) => c.age !== null && c.age >= 40).length);
     expect((await get('pageSize=500')).status).toBe(422);
   });
+  it('shows a client application in groups, days as years', async () => {
+    const id = table.ids[5]!;
+    const r = await request(served.app).get(`/v1/clients/${id}`).set('x-api-key', KEY);
+    expect(r.status).toBe(200);
+    expect(r.body.id).toBe(id);
+    const fields = new Map<string, { value: unknown; display: string }>();
+    for (const g of r.body.groups as {
+      key: string;
+      fields: { name: string; value: unknown; display: string }[];
+    }[])
+      for (const f of g.fields) fields.set(`${g.key}.${f.name}`, f);
+    const app = applications.get(id)!;
+    expect(fields.get('credit.AMT_CREDIT')!.value).toBe(app.AMT_CREDIT);
+    const years = Math.round((Math.abs(app.DAYS_BIRTH as number) / 365.25) * 10) / 10;
+    expect(fields.get('identity.DAYS_BIRTH')!.value).toBe(years);
+    expect(fields.has('history.TARGET')).toBe(false);
+    expect((await request(served.app).get('/v1/clients/1').set('x-api-key', KEY)).status).toBe(404);
+  });
   it('answers 404 for a client not in the table', async () => {
     const r = await request(served.app).post('/v1/score').set('x-api-key', KEY).send({ clientId: 1 });
     expect(r.status).toBe(404);

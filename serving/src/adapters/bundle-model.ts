@@ -21,6 +21,7 @@ export function bundleScoringModel(bundle: Bundle, options: BundleModelOptions =
     featureNames: m.featureNames,
     info: {
       metrics: m.metrics,
+      fieldInfo: m.fieldInfo,
       costs: { falseNegative: m.cost.falseNegative, falsePositive: m.cost.falsePositive },
       globalImportance: [...(options.importance ?? [])]
         .sort((a, b) => b.aucDrop - a.aucDrop)

@@ -76,6 +76,7 @@ export function featureClientBase(options: FeatureClientOptions): FeatureClientB
     },
     applications: options.applications ?? new Map(),
     rowOf: (id) => rowById.get(id),
+    applicationOf: (id) => (rowById.has(id) ? options.applications?.get(id) : undefined),
     vectorOf(clientId) {
       const row = rowById.get(clientId);
       if (row === undefined) return undefined;
