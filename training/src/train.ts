@@ -223,7 +223,10 @@ export async function trainFromFeatureTable(
     importance,
     fairness,
     artifacts: [
-      { name: 'cv-report.json', content: { folds, metrics, thresholdMlp, thresholdBaseline: thresholdBase } },
+      {
+        name: 'cv-report.json',
+        content: { folds, metrics, thresholdMlp, thresholdBaseline: thresholdBase, epochMetrics },
+      },
       { name: 'cost-curve.json', content: costCurve(y, oofMlp, config.cost) },
       { name: 'roc-curve.json', content: thinned(rocCurve(y, oofMlp), 500) },
       { name: 'importance.json', content: importance },

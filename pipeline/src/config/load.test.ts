@@ -14,7 +14,7 @@ describe('loadConfig', () => {
     const config = loadConfig({ root: rootWith(), env: {} });
     expect(config.training.costFalseNegative).toBe(10);
     expect(config.training.costFalsePositive).toBe(1);
-    expect(config.training.folds).toBe(5);
+    expect(config.training.folds).toBe(3);
     expect(config.serve.port).toBe(8080);
     expect(config.tracking.uri).toBeUndefined();
     expect(config.store.databaseUrl).toBeUndefined();
@@ -29,7 +29,7 @@ describe('loadConfig', () => {
     const withFlags = loadConfig({ root, env: { PORT: '7100' }, flags: { serve: { port: 7200 } } });
     expect(withFlags.serve.port).toBe(7200);
     expect(withFlags.training.epochs).toBe(5);
-    expect(withFlags.training.folds).toBe(5);
+    expect(withFlags.training.folds).toBe(3);
   });
 
   it('reads MLFLOW_TRACKING_URI and DATABASE_URL from the environment', () => {

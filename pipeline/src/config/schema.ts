@@ -12,16 +12,16 @@ export const configSchema = z
     artifactsDir: z.string().min(1).default('artifacts'),
     synth: z
       .object({
-        clients: z.number().int().min(200).default(6000),
-        testClients: z.number().int().min(50).default(1500),
+        clients: z.number().int().min(200).default(4000),
+        testClients: z.number().int().min(50).default(1000),
         seed: z.number().int().default(42),
       })
       .strict()
       .prefault({}),
     training: z
       .object({
-        folds: z.number().int().min(2).max(20).default(5),
-        epochs: z.number().int().min(1).default(30),
+        folds: z.number().int().min(2).max(20).default(3),
+        epochs: z.number().int().min(1).default(10),
         seed: z.number().int().default(42),
         costFalseNegative: z.number().positive().default(10),
         costFalsePositive: z.number().positive().default(1),
