@@ -170,29 +170,32 @@ async function runAll(flags: RunFlags, ctx: CommandContext): Promise<void> {
     `MLP OOF AUC ${model.record.result.auc.toFixed(4)}, threshold ${model.record.result.threshold.toFixed(3)}`,
   );
 
-  // 5. Track, register the challenger, promotion gate. Tracking never fails the job.
-  try {
-    const { createTracker } = await import('@credit/experiments');
-    const { trackBundle } = await import('../run/track-bundle.js');
-    const tracker = createTracker({
-      trackingUri: config.tracking.uri,
-      root: join(artifacts, 'tracking'),
-      logger: log,
-    });
-    const tracked = await trackBundle(tracker, bundleDir, {
-      experiment: config.tracking.experiment,
-      modelName: config.tracking.modelName,
-    });
-    note(
-      'track',
-      false,
-      0,
-      `run ${tracked.runId}, ${config.tracking.modelName} v${tracked.modelVersion}; ${tracked.promotion.explanation}`,
-    );
-  } catch (error) {
-    log.warn(`[track] tracking failed, the model is still in ${bundleDir}: ${(error as Error).message}`);
-    summary.push(['track', 'failed', (error as Error).message]);
-  }
+  // 5. Track, register the challenger, promotion gate. Tracking never fails the job; a reused model
+  // was tracked when it was built, so it is not logged twice.
+  if (model.reused) note('track', true, 0, 'model unchanged: already tracked');
+  else
+    try {
+      const { createTracker } = await import('@credit/experiments');
+      const { trackBundle } = await import('../run/track-bundle.js');
+      const tracker = createTracker({
+        trackingUri: config.tracking.uri,
+        root: join(artifacts, 'tracking'),
+        logger: log,
+      });
+      const tracked = await trackBundle(tracker, bundleDir, {
+        experiment: config.tracking.experiment,
+        modelName: config.tracking.modelName,
+      });
+      note(
+        'track',
+        false,
+        0,
+        `run ${tracked.runId}, ${config.tracking.modelName} v${tracked.modelVersion}; ${tracked.promotion.explanation}`,
+      );
+    } catch (error) {
+      log.warn(`[track] tracking failed, the model is still in ${bundleDir}: ${(error as Error).message}`);
+      summary.push(['track', 'failed', (error as Error).message]);
+    }
 
   // 6. Drift: the training population against the later (application_test) population.
   const driftDir = join(artifacts, 'reports', 'drift');

@@ -1,0 +1,63 @@
+import { jest } from '@jest/globals';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../cli/main.js';
+
+async function credit(args: string[]): Promise<{ code: number; out: string }> {
+  const out: string[] = [];
+  const o = jest.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
+  const e = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    const code = await main(['node', 'credit', ...args]);
+    return { code, out: out.join('') };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+    process.exitCode = undefined;
+  }
+}
+
+describe('credit run', () => {
+  const root = mkdtempSync(join(tmpdir(), 'credit-run-'));
+  const tiny = [
+    '--root',
+    root,
+    '-q',
+    'run',
+    '--no-serve',
+    '--clients',
+    '300',
+    '--folds',
+    '2',
+    '--epochs',
+    '1',
+  ];
+
+  it('runs every stage on a synthetic set and leaves a champion model and a drift report', async () => {
+    const { code, out } = await credit(tiny);
+    expect(code).toBe(0);
+    const runDir = join(root, 'artifacts', 'run');
+    const modelDir = readdirSync(runDir).find((d) => d.startsWith('model-'))!;
+    const manifest = JSON.parse(readFileSync(join(runDir, modelDir, 'bundle', 'manifest.json'), 'utf8'));
+    expect(manifest.trainingRows).toBe(300);
+    expect(existsSync(join(root, 'artifacts', 'reports', 'drift', 'report.html'))).toBe(true);
+    expect(out).toMatch(/track\s+.*credit-scoring v1; v1 promoted to champion/);
+    for (const stage of ['data', 'validate', 'features', 'train', 'drift'])
+      expect(out).toMatch(new RegExp(`\\n${stage}\\s`));
+  }, 240_000);
+
+  it('reuses the stages whose inputs did not change', async () => {
+    const { code, out } = await credit(tiny);
+    expect(code).toBe(0);
+    expect(out).toMatch(/\ndata\s+reused/);
+    expect(out).toMatch(/\nfeatures\s+reused/);
+    expect(out).toMatch(/\ntrain\s+reused/);
+    expect(out).toMatch(/\ntrack\s+reused\s+model unchanged/);
+  }, 240_000);
+
+  it('names the bad flag', async () => {
+    const { code } = await credit(['--root', root, 'run', '--no-serve', '--folds', 'two']);
+    expect(code).toBe(1);
+  });
+});
