@@ -116,6 +116,10 @@ describe('bundle + feature table adapters', () => {
     const older = (await get('ageMin=40&pageSize=200')).body;
     expect(older.total).toBe(all.filter((c) => c.age !== null && c.age >= 40).length);
     expect((await get('pageSize=500')).status).toBe(422);
+    const doc = (await request(served.app).get('/openapi.json')).body;
+    const names = doc.paths['/v1/clients'].get.parameters.map((p: { name: string }) => p.name);
+    expect(names).toEqual(expect.arrayContaining(['ageMin', 'decision', 'sort', 'page', 'pageSize']));
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/clients/{id}', '/v1/model']));
   });
   it('shows a client application in groups, days as years', async () => {
     const id = table.ids[5]!;
