@@ -5,6 +5,8 @@ export const ExitCode = {
   failure: 1,
   /** A monitoring alert: drift at or above the configured level. */
   alert: 2,
+  /** `credit promote`: the promotion gate refused the challenger (worse AUC or business cost). */
+  gateRefused: 3,
   /** The command line itself was wrong (unknown option, missing argument). */
   usage: 64,
 } as const;

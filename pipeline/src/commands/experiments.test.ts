@@ -86,6 +86,27 @@ describe('credit experiments / credit promote (local tracker)', () => {
     expect(JSON.parse(first.out)).toMatchObject({ promoted: true, candidate: { version: '2' } });
     const again = await run(['--root', root, 'promote']);
     expect(again.out).toContain('already champion');
+    expect(again.code).toBe(0);
+  });
+
+  it('exits 3 when the gate refuses a worse challenger', async () => {
+    const tracker = new LocalTracker({ root: join(root, 'artifacts', 'tracking'), logger: silentLogger });
+    const bundle = join(root, 'bundle-worse');
+    mkdirSync(bundle, { recursive: true });
+    writeFileSync(join(bundle, 'manifest.json'), '{}');
+    await logTrainingRun(tracker, {
+      runName: 'train-worse',
+      params: { lr: 0.1, epochs: 5 },
+      epochMetrics: [],
+      foldMetrics: [],
+      finalMetrics: { val_auc: 0.7, val_business_cost: 0.6 },
+      tags: { validation_data_hash: 'h' },
+      artifacts: [],
+      bundleDir: bundle,
+    });
+    const refused = await run(['--root', root, 'promote', '--json']);
+    expect(JSON.parse(refused.out)).toMatchObject({ promoted: false, champion: { version: '2' } });
+    expect(refused.code).toBe(3);
   });
 
   it('fails with one line and a code on bad input', async () => {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import type { CommandContext } from '../cli/context.js';
+import { ExitCode } from '../cli/exit-code.js';
 
 /** `credit promote`: move `champion` to the challenger only if it beats the champion (or --force --reason). */
 export function register(program: Command, ctx: CommandContext): void {
@@ -39,6 +40,9 @@ export function register(program: Command, ctx: CommandContext): void {
         });
         if (opts.json) process.stdout.write(`${JSON.stringify(decision, null, 2)}\n`);
         else process.stdout.write(`${decision.explanation}\n`);
+        // A challenger the gate refused fails the command, so a CI step stops there.
+        if (!decision.promoted && decision.champion?.version !== decision.candidate.version)
+          process.exitCode = ExitCode.gateRefused;
       },
     );
 }
