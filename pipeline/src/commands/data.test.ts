@@ -1,25 +1,9 @@
-import { jest } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../cli/main.js';
-import type { CliLogger } from '../logger.js';
+import { quietLogger, runCli } from '../cli/run-cli-for-tests.js';
 
-const quiet: CliLogger = { debug() {}, info() {}, warn() {}, error() {} };
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = jest.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
-  const e = jest.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
-  try {
-    const code = await main(['node', 'credit', ...args], quiet);
-    return { code, out: out.join(''), err: err.join('') };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = (args: string[]) => runCli(args, quietLogger);
 
 function kaggleDir(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'validate-'));
