@@ -10,3 +10,4 @@ export {
   type FeatureClientBase,
   type FeatureClientOptions,
 } from './adapters/feature-clients.js';
+export * from './reload/index.js';
