@@ -1,32 +1,10 @@
-import { jest } from '@jest/globals';
 import { LocalTracker, logTrainingRun, silentLogger } from '@credit/experiments';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../cli/main.js';
+import { runCli } from '../cli/run-cli-for-tests.js';
 
-function captureStd() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = jest.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
-  const e = jest.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
-  return {
-    out: () => out.join(''),
-    err: () => err.join(''),
-    restore: () => (o.mockRestore(), e.mockRestore()),
-  };
-}
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const std = captureStd();
-  try {
-    const code = await main(['node', 'credit', ...args], silentLogger);
-    return { code, out: std.out(), err: std.err() };
-  } finally {
-    std.restore();
-    process.exitCode = undefined;
-  }
-}
+const run = (args: string[]) => runCli(args, silentLogger);
 
 describe('credit experiments / credit promote (local tracker)', () => {
   const root = mkdtempSync(join(tmpdir(), 'cli-experiments-'));

@@ -1,48 +1,33 @@
-import { jest } from '@jest/globals';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFeatureFile, readRecipeFile, synthesizeKaggleDir } from '@credit/data';
-import { main } from '../cli/main.js';
+import { runCli } from '../cli/run-cli-for-tests.js';
 import { createLogger } from '../logger.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'credit-features-'));
 const data = join(dir, 'data');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = jest.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
-  const e = jest.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
-  return { out, err, restore: () => (o.mockRestore(), e.mockRestore()) };
-}
-
 beforeAll(async () => {
   await synthesizeKaggleDir({ outDir: data, clients: 300, testClients: 60, seed: 7 });
 }, 120_000);
 
-afterEach(() => {
-  process.exitCode = undefined;
-});
-
 describe('credit features', () => {
   it('writes features.arrow and recipe.json and prints rows, columns and seconds per group', async () => {
     const lines: string[] = [];
-    const std = capture();
-    const code = await main(
-      ['node', 'credit', 'features', '--data', data, '--out', join(dir, 'a')],
+    const { code, out, err } = await runCli(
+      ['features', '--data', data, '--out', join(dir, 'a')],
       createLogger('info', (l) => lines.push(l)),
     );
-    std.restore();
-    expect(std.err.join('')).toBe('');
+    expect(err).toBe('');
     expect(code).toBe(0);
     expect(readdirSync(join(dir, 'a')).sort()).toEqual(['features.arrow', 'recipe.json']);
     const table = await readFeatureFile(join(dir, 'a', 'features.arrow'));
     const recipe = await readRecipeFile(join(dir, 'a', 'recipe.json'));
     expect(table.names).toEqual(recipe.features);
     expect(table.ids.length).toBeGreaterThan(300); // train + test, minus any XNA
-    const summary = std.out.join('');
+    const summary = out;
     expect(summary).toContain(`${table.ids.length} rows x ${table.names.length} features`);
     for (const group of [
       'application',
@@ -57,22 +42,10 @@ describe('credit features', () => {
   }, 120_000);
 
   it('applies a fitted recipe with --recipe: same columns in the same order', async () => {
-    const std = capture();
-    const code = await main(
-      [
-        'node',
-        'credit',
-        'features',
-        '--data',
-        data,
-        '--out',
-        join(dir, 'b'),
-        '--recipe',
-        join(dir, 'a', 'recipe.json'),
-      ],
+    const { code } = await runCli(
+      ['features', '--data', data, '--out', join(dir, 'b'), '--recipe', join(dir, 'a', 'recipe.json')],
       createLogger('silent'),
     );
-    std.restore();
     expect(code).toBe(0);
     const a = await readFeatureFile(join(dir, 'a', 'features.arrow'));
     const b = await readFeatureFile(join(dir, 'b', 'features.arrow'));
@@ -81,13 +54,11 @@ describe('credit features', () => {
   }, 120_000);
 
   it('fails with one line naming the directory when --data is not a directory', async () => {
-    const std = capture();
-    const code = await main(
-      ['node', 'credit', 'features', '--data', join(dir, 'nope'), '--out', join(dir, 'c')],
+    const { code, err } = await runCli(
+      ['features', '--data', join(dir, 'nope'), '--out', join(dir, 'c')],
       createLogger('silent'),
     );
-    std.restore();
     expect(code).toBe(1);
-    expect(std.err.join('')).toMatch(/error: --data .*nope is not a directory.*\[FEATURES_DATA_DIR\]/);
+    expect(err).toMatch(/error: --data .*nope is not a directory.*\[FEATURES_DATA_DIR\]/);
   });
 });

@@ -1,24 +1,8 @@
-import { describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../cli/main.js';
-import type { CliLogger } from '../logger.js';
-
-const quiet: CliLogger = { debug() {}, info() {}, warn() {}, error() {} };
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = jest.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
-  const e = jest.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
-  try {
-    return { code: await main(['node', 'credit', ...args], quiet), out: out.join(''), err: err.join('') };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+import { runCli as run } from '../cli/run-cli-for-tests.js';
 
 describe('credit keys / users', () => {
   it('creates a key stored only as a hash, lists it, revokes it; rejects a bad role and unknown ids', async () => {

@@ -1,22 +1,7 @@
-import { jest } from '@jest/globals';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../cli/main.js';
-
-async function credit(args: string[]): Promise<{ code: number; out: string }> {
-  const out: string[] = [];
-  const o = jest.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
-  const e = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    const code = await main(['node', 'credit', ...args]);
-    return { code, out: out.join('') };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    process.exitCode = undefined;
-  }
-}
+import { runCli as credit } from '../cli/run-cli-for-tests.js';
 
 describe('credit run', () => {
   const root = mkdtempSync(join(tmpdir(), 'credit-run-'));
