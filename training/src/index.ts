@@ -29,3 +29,4 @@ export type { FieldImportance } from './importance.js';
 export type { GroupFairness } from './fairness.js';
 export { ageBand } from './fairness.js';
 export { featureTableHash } from './data-hash.js';
+export * from './search/index.js';

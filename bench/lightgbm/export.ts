@@ -1,0 +1,49 @@
+/**
+ * Step 1 of the LightGBM comparison: builds the features of the real labelled sample (all its tables,
+ * as bench/training-sample.ts does) and writes, OUTSIDE the repository, the exact matrix and fold
+ * assignment that our CV uses, so LightGBM and the MLP see the same rows, columns and folds:
+ *   DIR/features.f32  labelled rows x features, row-major float32, NaN = missing (±Infinity -> NaN)
+ *   DIR/meta.json     { names, ids, target, fold, folds, seed }
+ * Run: npx tsx bench/lightgbm/export.ts [DIR] [folds]  (DIR default ~/.cache/credit-scoring/lightgbm-bench)
+ */
+import { buildFeatures, loadKaggleDir } from '@credit/data';
+import { labelledRowsOf, stratifiedFolds } from '@credit/training';
+import { benchDir, writeAtomically } from './paths.js';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const dir = benchDir(process.argv[2]);
+const folds = Number(process.argv[3] ?? 5);
+const sample = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'home-credit-sample');
+const config = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, '..', '..', 'training', 'configs', 'default.json'), 'utf8'),
+) as { seed: number };
+
+const t0 = Date.now();
+const { application_test: _unlabelled, ...labelled } = await loadKaggleDir(sample);
+const { table } = buildFeatures(labelled);
+const rows = labelledRowsOf(table);
+const fold = stratifiedFolds(table.target, rows, folds, config.seed);
+const width = table.names.length;
+const x = new Float32Array(rows.length * width);
+rows.forEach((r, i) => {
+  for (let c = 0; c < width; c++) {
+    const v = table.columns[c]![r]!;
+    x[i * width + c] = Number.isFinite(v) ? v : Number.NaN;
+  }
+});
+await writeAtomically(resolve(dir, 'features.f32'), Buffer.from(x.buffer));
+await writeAtomically(
+  resolve(dir, 'meta.json'),
+  JSON.stringify({
+    names: table.names,
+    ids: rows.map((r) => table.ids[r]),
+    target: rows.map((r) => table.target[r]),
+    fold: Array.from(fold),
+    folds,
+    seed: config.seed,
+  }),
+);
+console.log(
+  `exported ${rows.length} labelled rows x ${width} features, ${folds} folds (seed ${config.seed}) to ${dir} in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+);

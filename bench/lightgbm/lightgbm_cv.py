@@ -1,0 +1,96 @@
+"""Step 2 of the comparison: LightGBM on the exported features and folds (bench/lightgbm/export.ts).
+
+Per fold: fit on the other folds, early stopping on the fold's own validation AUC (the same protocol as
+our MLP), predict the fold. Writes DIR/oof-lightgbm.json = {"oof": [...], "folds": [...], "params": {...}}
+in the exported row order; metrics (AUC, cost, threshold) are computed by report.ts with the trainer's
+own metric code so every model is scored identically.
+Run with the bench venv: $(bench/lightgbm/setup-venv.sh) bench/lightgbm/lightgbm_cv.py [DIR] [seeds]
+"""
+
+import json
+import os
+import sys
+import time
+
+import lightgbm as lgb
+import numpy as np
+
+DEFAULT_DIR = os.path.expanduser("~/.cache/credit-scoring/lightgbm-bench")
+
+# A common Home Credit setting: small learning rate, column and row subsampling, many rounds + early stop.
+PARAMS = {
+    "objective": "binary",
+    "metric": "auc",
+    "learning_rate": 0.03,
+    "num_leaves": 31,
+    "min_child_samples": 50,
+    "feature_fraction": 0.3,
+    "bagging_fraction": 0.8,
+    "bagging_freq": 1,
+    "lambda_l2": 5.0,
+    "num_threads": 2,
+    "verbose": -1,
+}
+MAX_ROUNDS = 3000
+EARLY_STOP = 150
+
+
+def auc(y: np.ndarray, p: np.ndarray) -> float:
+    """Mann-Whitney AUC with ties counted one half (same definition as training/src/metrics.ts)."""
+    order = np.argsort(p, kind="mergesort")
+    ranks = np.empty(len(p))
+    sorted_p = p[order]
+    i = 0
+    while i < len(p):
+        j = i
+        while j + 1 < len(p) and sorted_p[j + 1] == sorted_p[i]:
+            j += 1
+        ranks[order[i : j + 1]] = (i + j) / 2 + 1
+        i = j + 1
+    pos = y == 1
+    n_pos, n_neg = pos.sum(), (~pos).sum()
+    return float((ranks[pos].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
+
+
+def main() -> None:
+    directory = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_DIR
+    seeds = int(sys.argv[2]) if len(sys.argv) > 2 else 1
+    with open(os.path.join(directory, "meta.json"), encoding="utf8") as f:
+        meta = json.load(f)
+    names = meta["names"]
+    y = np.asarray(meta["target"], dtype=np.float64)
+    fold = np.asarray(meta["fold"], dtype=np.int32)
+    x = np.fromfile(os.path.join(directory, "features.f32"), dtype=np.float32).reshape(len(y), len(names))
+    print(f"lightgbm {lgb.__version__}: {x.shape[0]} rows x {x.shape[1]} features, {meta['folds']} folds", flush=True)
+    oof = np.zeros(len(y))
+    folds = []
+    started = time.time()
+    for k in range(meta["folds"]):
+        tr, va = fold != k, fold == k
+        p = np.zeros(va.sum())
+        rounds = []
+        for s in range(seeds):
+            params = {**PARAMS, "seed": meta["seed"] + s}
+            train = lgb.Dataset(x[tr], y[tr], free_raw_data=True)
+            valid = lgb.Dataset(x[va], y[va], reference=train)
+            booster = lgb.train(
+                params,
+                train,
+                num_boost_round=MAX_ROUNDS,
+                valid_sets=[valid],
+                callbacks=[lgb.early_stopping(EARLY_STOP, verbose=False)],
+            )
+            p += booster.predict(x[va], num_iteration=booster.best_iteration) / seeds
+            rounds.append(booster.best_iteration)
+        oof[va] = p
+        folds.append({"fold": k, "rows": int(va.sum()), "auc": auc(y[va], p), "bestIterations": rounds})
+        print(f"fold {k}: AUC {folds[-1]['auc']:.4f}, best iterations {rounds}, {time.time() - started:.0f} s", flush=True)
+    out = os.path.join(directory, "oof-lightgbm.json")
+    with open(out + ".tmp", "w", encoding="utf8") as f:
+        json.dump({"oof": oof.tolist(), "folds": folds, "params": {**PARAMS, "max_rounds": MAX_ROUNDS, "early_stop": EARLY_STOP, "seeds": seeds}, "seconds": time.time() - started}, f)
+    os.replace(out + ".tmp", out)
+    print(f"pooled OOF AUC {auc(y, oof):.4f}; written {out}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

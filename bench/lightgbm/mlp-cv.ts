@@ -1,0 +1,81 @@
+/**
+ * Step 3 of the comparison: our MLP (training/configs/default.json) and the logistic baseline, CV on
+ * exactly the exported rows, columns and fold assignment (bench/lightgbm/export.ts).
+ * Writes DIR/oof-mlp<TAG>.json and DIR/oof-baseline.json ({ oof, folds, config, seeds, seconds }).
+ * Run: npx tsx bench/lightgbm/mlp-cv.ts [maxEpochs=6] [seeds=1] [DIR] [--no-baseline]
+ */
+import { crossValidate, type FeatureTable } from '@credit/training';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { benchDir, writeAtomically } from './paths.js';
+
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const maxEpochs = Number(args[0] ?? 6);
+const seeds = Number(args[1] ?? 1);
+const dir = benchDir(args[2]);
+const withBaseline = !process.argv.includes('--no-baseline');
+
+const meta = JSON.parse(readFileSync(resolve(dir, 'meta.json'), 'utf8')) as {
+  names: string[];
+  ids: number[];
+  target: number[];
+  fold: number[];
+  folds: number;
+  seed: number;
+};
+const raw = readFileSync(resolve(dir, 'features.f32'));
+const x = new Float32Array(raw.buffer, raw.byteOffset, raw.byteLength / 4);
+const width = meta.names.length;
+const rows = meta.target.length;
+// Column-major float64, as the trainer takes it (the exported float32 values are the same for every model).
+const table: FeatureTable = {
+  ids: Float64Array.from(meta.ids),
+  target: Float64Array.from(meta.target),
+  names: meta.names,
+  columns: meta.names.map((_, c) => Float64Array.from({ length: rows }, (_, r) => x[r * width + c]!)),
+};
+const config = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, '..', '..', 'training', 'configs', 'default.json'), 'utf8'),
+);
+config.mlp.epochs = maxEpochs;
+config.baseline.epochs = maxEpochs;
+config.folds = meta.folds;
+config.seed = meta.seed;
+
+const t0 = Date.now();
+const cv = await crossValidate(table, {
+  config,
+  baseline: withBaseline,
+  seeds,
+  folds: Int32Array.from(meta.fold),
+  onEpoch: (e) =>
+    process.stderr.write(
+      `fold ${e.fold} ${e.model} epoch ${e.epoch} loss ${e.loss.toFixed(4)} val AUC ${e.valAuc.toFixed(4)} (${((Date.now() - t0) / 1000).toFixed(0)} s)\n`,
+    ),
+  onFold: (f) => console.log(JSON.stringify(f)),
+});
+const seconds = (Date.now() - t0) / 1000;
+const tag = seeds > 1 ? `-seeds${seeds}` : '';
+await writeAtomically(
+  resolve(dir, `oof-mlp${tag}.json`),
+  JSON.stringify({
+    oof: Array.from(cv.oof.mlp),
+    folds: cv.folds.map((f) => ({ fold: f.fold, rows: f.rows, auc: f.mlpAuc, bestEpochs: f.bestEpochs })),
+    config: cv.config,
+    seeds,
+    seconds,
+  }),
+);
+if (cv.oof.baseline)
+  await writeAtomically(
+    resolve(dir, 'oof-baseline.json'),
+    JSON.stringify({
+      oof: Array.from(cv.oof.baseline),
+      folds: cv.folds.map((f) => ({ fold: f.fold, rows: f.rows, auc: f.baselineAuc })),
+      config: cv.config.baseline,
+      seconds,
+    }),
+  );
+console.log(
+  `MLP OOF AUC ${cv.metrics.mlp.rocAuc.toFixed(4)} (mean fold ${cv.meanFoldMlpAuc.toFixed(4)}), ${seconds.toFixed(0)} s`,
+);

@@ -1,0 +1,172 @@
+/**
+ * Cross-validation only (no final refit, no importance, no bundle): what a hyperparameter trial and the
+ * LightGBM comparison bench need. Same steps as trainFromFeatureTable's CV: stratified folds (or a given
+ * fold assignment), preprocessing fitted on each fold's training rows, early stopping on the fold's
+ * validation AUC, out-of-fold probabilities, cost-optimal threshold on OOF.
+ */
+import { selectBackend } from '../backend.js';
+import { resolveTrainingConfig, validateTrainingConfig, type TrainingConfigInput } from '../config.js';
+import { TrainingError } from '../errors.js';
+import { fitNetwork, type FitOptions, type Matrix } from '../fit.js';
+import { stratifiedFolds } from '../folds.js';
+import { silentLogger, type Logger } from '../logger.js';
+import {
+  classificationMetrics,
+  costOptimalThreshold,
+  rocAuc,
+  type ClassificationMetrics,
+} from '../metrics.js';
+import { predictLogits, probabilities } from '../network.js';
+import { fitPreprocessor, transformColumns, type Preprocessor } from '../preprocess.js';
+import type { FeatureTable, TrainingConfig } from '../types.js';
+
+export interface CrossValidateOptions {
+  config?: TrainingConfigInput;
+  /** Also fit the logistic baseline on each fold (off: MLP only, as search trials do). */
+  baseline?: boolean;
+  /**
+   * MLPs fitted per fold with seeds seed, seed+1, ... whose probabilities are averaged (a variance
+   * lever: several seeds). 1 = a single network, as `credit train` does.
+   */
+  seeds?: number;
+  /** Fold number per labelled row (in row order): to reuse an exported assignment, e.g. the LightGBM bench's. */
+  folds?: Int32Array;
+  logger?: Logger;
+  onEpoch?: (e: { fold: number; model: string; epoch: number; loss: number; valAuc: number }) => void;
+  onFold?: (f: CvFold) => void;
+}
+
+export interface CvFold {
+  fold: number;
+  rows: number;
+  mlpAuc: number;
+  baselineAuc: number;
+  /** Best epoch of each seed's MLP. */
+  bestEpochs: number[];
+}
+
+export interface CrossValidation {
+  config: TrainingConfig;
+  /** Indices of the labelled rows in the table; oof and fold arrays follow this order. */
+  rows: number[];
+  y: Float64Array;
+  fold: Int32Array;
+  oof: { mlp: Float64Array; baseline?: Float64Array };
+  folds: CvFold[];
+  metrics: { mlp: ClassificationMetrics; baseline?: ClassificationMetrics };
+  /** Mean of the per-fold MLP AUCs (the pooled OOF AUC also mixes the folds' calibrations). */
+  meanFoldMlpAuc: number;
+}
+
+/** Rows with TARGET 0 or 1 (unknown TARGET left out, anything else refused). */
+export function labelledRowsOf(table: FeatureTable): number[] {
+  const rows: number[] = [];
+  table.target.forEach((t, r) => {
+    if (t === 0 || t === 1) rows.push(r);
+    else if (!Number.isNaN(t))
+      throw new TrainingError('E_TARGET', `TARGET of row ${r} is ${t}: expected 0, 1 or missing`);
+  });
+  return rows;
+}
+
+export async function crossValidate(
+  table: FeatureTable,
+  options: CrossValidateOptions = {},
+): Promise<CrossValidation> {
+  const config = validateTrainingConfig(resolveTrainingConfig(options.config));
+  const logger = options.logger ?? silentLogger;
+  await selectBackend(logger);
+  const seeds = options.seeds ?? 1;
+  if (!Number.isInteger(seeds) || seeds < 1)
+    throw new TrainingError('E_CONFIG', `seeds must be a whole number >= 1, got ${seeds}`);
+  const rows = labelledRowsOf(table);
+  const y = Float64Array.from(rows, (r) => table.target[r]!);
+  const fold = options.folds ?? stratifiedFolds(table.target, rows, config.folds, config.seed);
+  if (fold.length !== rows.length)
+    throw new TrainingError(
+      'E_FOLDS',
+      `fold assignment has ${fold.length} entries for ${rows.length} labelled rows: export it from the same table`,
+    );
+  const k = Math.max(...fold) + 1;
+  const oofMlp = new Float64Array(rows.length);
+  const oofBase = options.baseline ? new Float64Array(rows.length) : undefined;
+  const folds: CvFold[] = [];
+
+  for (let f = 0; f < k; f++) {
+    const trainIdx = positions(fold, (v) => v !== f);
+    const valIdx = positions(fold, (v) => v === f);
+    const pre = fitPreprocessor(
+      table.names,
+      table.columns,
+      trainIdx.map((i) => rows[i]!),
+      config.missingIndicatorMinRate,
+    );
+    const train = matrixOf(pre, table, rows, trainIdx, y);
+    const val = matrixOf(pre, table, rows, valIdx, y);
+    const pMlp = new Float64Array(valIdx.length);
+    const bestEpochs: number[] = [];
+    for (let s = 0; s < seeds; s++) {
+      const fit = await fitNetwork(train, val, { ...config.mlp, seed: config.seed + s }, (e) =>
+        options.onEpoch?.({ fold: f, model: seeds > 1 ? `mlp#${s}` : 'mlp', ...e }),
+      );
+      const p = probabilities(predictLogits(fit.model, val.x, val.width));
+      p.forEach((v, j) => (pMlp[j]! += v / seeds));
+      bestEpochs.push(fit.bestEpoch);
+      fit.model.dispose();
+    }
+    let baselineAuc = Number.NaN;
+    if (oofBase) {
+      const fit = await fitNetwork(train, val, baselineOptions(config), (e) =>
+        options.onEpoch?.({ fold: f, model: 'baseline', ...e }),
+      );
+      const p = probabilities(predictLogits(fit.model, val.x, val.width));
+      valIdx.forEach((i, j) => (oofBase[i] = p[j]!));
+      baselineAuc = rocAuc(val.y, p);
+      fit.model.dispose();
+    }
+    valIdx.forEach((i, j) => (oofMlp[i] = pMlp[j]!));
+    const summary = { fold: f, rows: valIdx.length, mlpAuc: rocAuc(val.y, pMlp), baselineAuc, bestEpochs };
+    folds.push(summary);
+    logger.info('cv fold', { ...summary });
+    options.onFold?.(summary);
+  }
+
+  const metricsOf = (p: Float64Array) =>
+    classificationMetrics(y, p, costOptimalThreshold(y, p, config.cost).threshold, config.cost, config.fBeta);
+  return {
+    config,
+    rows,
+    y,
+    fold,
+    oof: { mlp: oofMlp, ...(oofBase ? { baseline: oofBase } : {}) },
+    folds,
+    metrics: { mlp: metricsOf(oofMlp), ...(oofBase ? { baseline: metricsOf(oofBase) } : {}) },
+    meanFoldMlpAuc: folds.reduce((s, f) => s + f.mlpAuc, 0) / folds.length,
+  };
+}
+
+function positions(fold: Int32Array, test: (f: number) => boolean): number[] {
+  const out: number[] = [];
+  fold.forEach((f, i) => test(f) && out.push(i));
+  return out;
+}
+
+function matrixOf(
+  pre: Preprocessor,
+  table: FeatureTable,
+  rows: number[],
+  idx: number[],
+  y: Float64Array,
+): Matrix {
+  const tableRows = idx.map((i) => rows[i]!);
+  return {
+    x: transformColumns(pre, table.columns, tableRows),
+    y: Float64Array.from(idx, (i) => y[i]!),
+    width: pre.outputs.length,
+  };
+}
+
+/** The logistic baseline: the same loop with no hidden layer, as trainFromFeatureTable fits it. */
+function baselineOptions(c: TrainingConfig): FitOptions {
+  return { ...c.baseline, hiddenLayers: [], dropout: 0, seed: c.seed + 1 };
+}
