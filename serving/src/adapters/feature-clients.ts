@@ -52,15 +52,49 @@ export function featureClientBase(options: FeatureClientOptions): FeatureClientB
     const order = fromTable();
     const n = table.ids.length;
     const out = new Float64Array(n);
-    for (let start = 0; start < n; start += CHUNK_ROWS) {
-      const end = Math.min(n, start + CHUNK_ROWS);
-      const columns = order.map((j) => table.columns[j]!.subarray(start, end));
-      if (model.predictColumns) out.set(model.predictColumns(columns), start);
-      else
-        for (let i = start; i < end; i++)
-          out[i] = model.predict(Float64Array.from(columns, (c) => c[i - start]!));
-    }
+    for (let start = 0; start < n; start += CHUNK_ROWS)
+      out.set(scoreRows(model, order, start, Math.min(n, start + CHUNK_ROWS)), start);
     return out;
+  };
+
+  const toListed = (model: ScoringModel, p: Float64Array) =>
+    summaries().map((s, i) => ({ ...s, probability: p[i]!, decision: model.decide(p[i]!) }));
+  // Background scoring: one batch per macrotask so requests (health, score) keep being answered meanwhile.
+  const warming = new WeakMap<ScoringModel, Promise<void>>();
+  const warm = (model: ScoringModel): Promise<void> => {
+    if (listed.has(model)) return Promise.resolve();
+    let done = warming.get(model);
+    if (!done) {
+      done = (async () => {
+        const order = fromTable();
+        const n = table.ids.length;
+        const out = new Float64Array(n);
+        for (let start = 0; start < n; start += CHUNK_ROWS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          if (listed.has(model)) return; // a synchronous listAll finished first
+          const end = Math.min(n, start + CHUNK_ROWS);
+          out.set(scoreRows(model, order, start, end), start);
+        }
+        if (!listed.has(model)) listed.set(model, toListed(model, out));
+      })();
+      warming.set(model, done);
+    }
+    return done;
+  };
+  const scoreRows = (model: ScoringModel, order: number[], start: number, end: number) => {
+    const columns = order.map((j) => table.columns[j]!.subarray(start, end));
+    if (model.predictColumns) return model.predictColumns(columns);
+    return Float64Array.from({ length: end - start }, (_, i) =>
+      model.predict(Float64Array.from(columns, (c) => c[i]!)),
+    );
+  };
+  const applicationColumns = recipe.tables.application.columns
+    .filter((c) => c.kind === 'numeric' && c.name !== 'SK_ID_CURR' && c.name !== 'TARGET')
+    .map((c) => c.name);
+  const vectorOf = (clientId: number) => {
+    const row = rowById.get(clientId);
+    if (row === undefined) return undefined;
+    return Float64Array.from(fromTable(), (j) => table.columns[j]![row]!);
   };
 
   return {
@@ -68,20 +102,42 @@ export function featureClientBase(options: FeatureClientOptions): FeatureClientB
     listAll(model) {
       let all = listed.get(model);
       if (!all) {
-        const p = scoreAll(model);
-        all = summaries().map((s, i) => ({ ...s, probability: p[i]!, decision: model.decide(p[i]!) }));
+        all = toListed(model, scoreAll(model));
         listed.set(model, all);
       }
       return all;
     },
+    warm,
+    isWarm: (model) => listed.has(model),
+    population: {
+      ids: table.ids,
+      names: table.names,
+      column: (name) => {
+        const j = tableIndex.get(name);
+        return j === undefined ? undefined : table.columns[j];
+      },
+      rowOf: (id) => rowById.get(id),
+    },
+    changeableFields: () => applicationColumns,
+    vectorWithChanges(clientId, changes) {
+      const application = options.applications?.get(clientId);
+      const vector = vectorOf(clientId);
+      if (!application || !vector) return undefined;
+      // Only features whose online value moves with the change are replaced: history aggregates (not
+      // available online here) keep the batch value, derived ratios (credit/income...) are recomputed.
+      const before = onlineFeatures(application, {}, recipe);
+      const after = onlineFeatures({ ...application, ...changes }, {}, recipe);
+      fromRecipe().forEach((j, k) => {
+        const a = before[j]!;
+        const b = after[j]!;
+        if (!(a === b || (Number.isNaN(a) && Number.isNaN(b)))) vector[k] = b;
+      });
+      return vector;
+    },
     applications: options.applications ?? new Map(),
     rowOf: (id) => rowById.get(id),
     applicationOf: (id) => (rowById.has(id) ? options.applications?.get(id) : undefined),
-    vectorOf(clientId) {
-      const row = rowById.get(clientId);
-      if (row === undefined) return undefined;
-      return Float64Array.from(fromTable(), (j) => table.columns[j]![row]!);
-    },
+    vectorOf,
     vectorFromApplication(application, history) {
       const online = onlineFeatures(application, (history ?? {}) as ClientHistory, recipe);
       return Float64Array.from(fromRecipe(), (j) => online[j]!);
