@@ -4,6 +4,8 @@ import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promis
 import { basename, dirname, join } from 'node:path';
 import { selectBackend } from './backend.js';
 import { TrainingError } from './errors.js';
+import { specToSvg, svgToPng } from './explain/chart-render.js';
+import { importanceChartSpec, type FieldImportance } from './importance.js';
 import { silentLogger, type Logger } from './logger.js';
 import { BUNDLE_FORMAT_VERSION, type Manifest } from './manifest.js';
 import { createScoringModel, type ScoringModel } from './scoring-model.js';
@@ -53,6 +55,8 @@ export async function saveBundle(
     if (options.recipePath) await copyFile(options.recipePath, join(tmp, 'recipe.json'));
     for (const a of options.artifacts ?? [])
       await writeFile(join(tmp, 'reports', a.name), JSON.stringify(a.content, null, 2));
+    const importance = options.artifacts?.find((a) => a.name === 'importance.json');
+    if (importance) await writeImportanceChart(join(tmp, 'reports'), importance.content, m);
     if (existsSync(dir)) await rm(dir, { recursive: true });
     await rename(tmp, dir);
   } catch (error) {
@@ -63,6 +67,18 @@ export async function saveBundle(
       { cause: error },
     );
   }
+}
+
+/**
+ * reports/importance.vl.json (Vega-Lite, with the plain field labels of the manifest), importance.svg and
+ * importance.png: permutation importance and mean |attribution| per business field.
+ */
+async function writeImportanceChart(reports: string, content: unknown, m: Manifest): Promise<void> {
+  const spec = importanceChartSpec(content as FieldImportance[], 20, m.fieldInfo);
+  await writeFile(join(reports, 'importance.vl.json'), JSON.stringify(spec, null, 2));
+  const svg = await specToSvg(spec);
+  await writeFile(join(reports, 'importance.svg'), svg);
+  await writeFile(join(reports, 'importance.png'), await svgToPng(svg));
 }
 
 /** Medians (the reference client) and each feature's quantile knots ("lower than for 85% of clients"). */

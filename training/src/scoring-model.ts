@@ -1,9 +1,9 @@
 import type * as tf from '@tensorflow/tfjs';
-import { integratedGradients } from './integrated-gradients.js';
+import { createAttributor, type Attributor } from './integrated-gradients.js';
 import type { Manifest } from './manifest.js';
 import { predictLogits, probabilities } from './network.js';
 import { transformColumns, transformRow } from './preprocess.js';
-import { groupByField, plainReasons, type FieldContribution } from './reasons.js';
+import { createFieldGrouper, plainReasons, type FieldContribution, type FieldGrouper } from './reasons.js';
 import { TrainingError } from './errors.js';
 
 export type Decision = 'refuse' | 'grant';
@@ -43,6 +43,9 @@ export function createScoringModel(manifest: Manifest, network: tf.LayersModel):
         `a row has ${row.length} values but the model expects ${pre.inputNames.length} (manifest.featureNames order)`,
       );
   };
+  // Built on first use and kept: the weights are read once, the field grouping worked out once.
+  let attribute: Attributor | undefined;
+  let group: FieldGrouper | undefined;
   const isSingle = (rows: ArrayLike<number> | ArrayLike<number>[]): rows is ArrayLike<number> =>
     rows.length === 0 || typeof rows[0] === 'number';
 
@@ -66,14 +69,15 @@ export function createScoringModel(manifest: Manifest, network: tf.LayersModel):
     decide: (probability) => (probability >= manifest.threshold ? 'refuse' : 'grant'),
     explain(row) {
       checkRow(row);
-      const ig = integratedGradients(network, transformRow(pre, row), baselineRow);
-      const grouping = { fieldOf: manifest.fieldOf, fieldInfo: manifest.fieldInfo };
-      const contributions = groupByField(pre, ig.values, row, grouping);
+      attribute ??= createAttributor(network);
+      group ??= createFieldGrouper(pre, { fieldOf: manifest.fieldOf, fieldInfo: manifest.fieldInfo });
+      const ig = attribute(transformRow(pre, row), baselineRow);
+      const contributions = group(ig.values, row);
       return {
         baseline: { logit: ig.baselineLogit, probability: 1 / (1 + Math.exp(-ig.baselineLogit)) },
         output: { logit: ig.logit, probability: 1 / (1 + Math.exp(-ig.logit)) },
         contributions,
-        reasons: plainReasons(contributions, pre, row),
+        reasons: plainReasons(contributions, pre, row, 5, manifest.fieldInfo),
       };
     },
   };
