@@ -1,0 +1,71 @@
+/**
+ * Step 4: scores every model's out-of-fold predictions with the trainer's own metric code (same labels,
+ * same folds, threshold minimising the business cost on OOF, FN = 10, FP = 1) and prints them side by side
+ * with the MLP's gap to LightGBM. Reads DIR/oof-*.json (any that exist).
+ * Run: npx tsx bench/lightgbm/report.ts [DIR]
+ */
+import { classificationMetrics, costOptimalThreshold, rocAuc } from '@credit/training';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { benchDir } from './paths.js';
+
+const dir = benchDir(process.argv[2]);
+const meta = JSON.parse(readFileSync(resolve(dir, 'meta.json'), 'utf8')) as {
+  target: number[];
+  fold: number[];
+  folds: number;
+};
+const y = Float64Array.from(meta.target);
+const cost = { falseNegative: 10, falsePositive: 1 };
+
+interface OofFile {
+  oof: number[];
+  seconds?: number;
+}
+const files = readdirSync(dir)
+  .filter((f) => /^oof-.*\.json$/.test(f))
+  .sort();
+if (!files.includes('oof-lightgbm.json'))
+  console.warn(`no ${resolve(dir, 'oof-lightgbm.json')}: run lightgbm_cv.py first (the gap needs it)`);
+
+const scored = files.map((f) => {
+  const name = f.replace(/^oof-|\.json$/g, '');
+  const { oof, seconds } = JSON.parse(readFileSync(resolve(dir, f), 'utf8')) as OofFile;
+  const p = Float64Array.from(oof);
+  if (p.length !== y.length)
+    throw new Error(`${f}: ${p.length} predictions for ${y.length} rows: re-run it on this export`);
+  const threshold = costOptimalThreshold(y, p, cost).threshold;
+  const m = classificationMetrics(y, p, threshold, cost, 2);
+  const foldAucs = Array.from({ length: meta.folds }, (_, k) => {
+    const idx = meta.fold.flatMap((f2, i) => (f2 === k ? [i] : []));
+    return rocAuc(
+      idx.map((i) => y[i]!),
+      idx.map((i) => p[i]!),
+    );
+  });
+  return { name, m, foldAucs, seconds };
+});
+
+const lgbm = scored.find((s) => s.name === 'lightgbm');
+console.log(
+  `${y.length} labelled rows, ${meta.folds} folds (same assignment for every model), cost FN=10 FP=1`,
+);
+console.log(
+  `${'model'.padEnd(16)} ${'OOF AUC'.padStart(7)} ${'mean fold AUC'.padStart(13)} ${'PR AUC'.padStart(6)} ${'threshold'.padStart(9)} ${'cost/client'.padStart(11)} ${'business'.padStart(8)} ${'recall'.padStart(6)} ${'AUC gap'.padStart(7)} ${'time s'.padStart(7)}`,
+);
+for (const s of scored) {
+  const meanFold = s.foldAucs.reduce((a, b) => a + b, 0) / s.foldAucs.length;
+  const gap = lgbm ? (s.m.rocAuc - lgbm.m.rocAuc).toFixed(4) : '-';
+  console.log(
+    `${s.name.padEnd(16)} ${s.m.rocAuc.toFixed(4).padStart(7)} ${meanFold.toFixed(4).padStart(13)} ${s.m.prAuc.toFixed(4).padStart(6)} ${s.m.threshold.toFixed(3).padStart(9)} ${s.m.costPerClient.toFixed(4).padStart(11)} ${s.m.businessScore.toFixed(4).padStart(8)} ${s.m.recall.toFixed(3).padStart(6)} ${gap.padStart(7)} ${(s.seconds?.toFixed(0) ?? '-').padStart(7)}`,
+  );
+}
+for (const s of scored)
+  console.log(`${s.name} per-fold AUC: ${s.foldAucs.map((a) => a.toFixed(4)).join(' ')}`);
+if (existsSync(resolve(dir, 'oof-lightgbm.json')) && lgbm) {
+  const mlp = scored.filter((s) => s.name.startsWith('mlp'));
+  for (const s of mlp)
+    console.log(
+      `${s.name}: AUC ${s.m.rocAuc >= lgbm.m.rocAuc - 0.005 ? 'within' : 'NOT within'} 0.005 of LightGBM (gap ${(s.m.rocAuc - lgbm.m.rocAuc).toFixed(4)}); business cost ${s.m.costPerClient <= lgbm.m.costPerClient ? 'no worse' : 'worse'} (${s.m.costPerClient.toFixed(4)} vs ${lgbm.m.costPerClient.toFixed(4)})`,
+    );
+}
