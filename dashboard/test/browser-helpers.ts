@@ -7,7 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
-export const screenshotDir = join(repoRoot, 'artifacts', 'screenshots');
+export const screenshotDir = join(repoRoot, 'artifacts', 'screenshots', 'dashboard');
 
 /** Chromium missing: skip on a developer machine, fail under CI (scripts/setup/20-chromium.sh installs it). */
 export function browserAvailable(): boolean {
@@ -67,5 +67,5 @@ export async function axeViolations(page: Page): Promise<string[]> {
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: join(screenshotDir, `dashboard-${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
 }

@@ -2,19 +2,20 @@
 // told by words and shape, not colour alone) and the same reasons as sentences.
 import type { Reason } from '../api.js';
 import { useI18n } from '../i18n.js';
+import { strength } from '../localize.js';
 
 export function Reasons({ reasons, max = 8 }: { reasons: Reason[]; max?: number }) {
-  const i18n = useI18n();
-  const { t, num } = i18n;
-  // Contributions under 0.05 point say nothing to an advisor; they are left out.
+  const { t } = useI18n();
+  // Contributions (log-odds) under 0.001 say nothing to an advisor; they are left out.
   const top = reasons
-    .filter((r) => Math.abs(r.contribution) >= 0.0005)
+    .filter((r) => Math.abs(r.contribution) >= 0.001)
     .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))
     .slice(0, max);
   const scale = Math.max(1e-9, ...top.map((r) => Math.abs(r.contribution)));
-  const points = (r: Reason) => num(Math.abs(r.contribution) * 100, 1);
+  const effect = (r: Reason) => t(strength(r.contribution));
+  // The API's own sentences are English with raw feature names: the dashboard writes its own.
   const sentence = (r: Reason) =>
-    r.text ?? t(r.direction === 'raises' ? 'reasonRaises' : 'reasonLowers', { label: r.label, c: points(r) });
+    t(r.direction === 'raises' ? 'reasonRaises' : 'reasonLowers', { label: r.label, s: effect(r) });
   return (
     <section aria-labelledby="reasons-title" class="reasons">
       <h2 id="reasons-title">{t('reasonsTitle')}</h2>
@@ -26,14 +27,14 @@ export function Reasons({ reasons, max = 8 }: { reasons: Reason[]; max?: number 
             <span class="left">
               {r.direction === 'lowers' ? (
                 <span class="bar lowers" style={{ width: `${(Math.abs(r.contribution) / scale) * 100}%` }}>
-                  ▼ {points(r)}
+                  ▼ {effect(r)}
                 </span>
               ) : null}
             </span>
             <span class="right">
               {r.direction === 'raises' ? (
                 <span class="bar raises" style={{ width: `${(Math.abs(r.contribution) / scale) * 100}%` }}>
-                  ▲ {points(r)}
+                  ▲ {effect(r)}
                 </span>
               ) : null}
             </span>

@@ -1,5 +1,5 @@
 // One client: loads its data and score together, then shows the chosen tab.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, ApiError, type ClientDetail, type Score } from '../api.js';
 import { useI18n, type Key } from '../i18n.js';
 import type { Tab } from '../route.js';
@@ -10,6 +10,7 @@ import { WhatIfPanel } from './WhatIfPanel.js';
 import { HistoryPanel } from './HistoryPanel.js';
 import { PrintView } from './PrintView.js';
 import { DecisionBadge } from '../components/DecisionBadge.js';
+import { localizeClient, localizeReasons } from '../localize.js';
 
 const tabs: { tab: Tab; label: Key }[] = [
   { tab: 'decision', label: 'tabDecision' },
@@ -21,9 +22,16 @@ const tabs: { tab: Tab; label: Key }[] = [
 ];
 
 export function ClientView({ id, tab }: { id: number; tab: Tab }) {
-  const { t } = useI18n();
-  const [client, setClient] = useState<ClientDetail | null>(null);
-  const [score, setScore] = useState<Score | null>(null);
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [rawClient, setClient] = useState<ClientDetail | null>(null);
+  const [rawScore, setScore] = useState<Score | null>(null);
+  // Labels in the advisor's language (the API's are English).
+  const client = useMemo(() => rawClient && localizeClient(rawClient, i18n), [rawClient, i18n]);
+  const score = useMemo(
+    () => rawScore && { ...rawScore, reasons: localizeReasons(rawScore.reasons, i18n) },
+    [rawScore, i18n],
+  );
   const [error, setError] = useState('');
 
   useEffect(() => {
@@ -55,7 +63,7 @@ export function ClientView({ id, tab }: { id: number; tab: Tab }) {
       if (performance.getEntriesByName('client-click').length > 0)
         performance.measure('client-view', 'client-click', 'client-ready');
     });
-  }, [client, score]);
+  }, [rawClient, rawScore]);
 
   if (error)
     return (

@@ -2,9 +2,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type ModelInfo } from '../api.js';
 import { useI18n } from '../i18n.js';
+import { fieldLabel } from '../field-labels.js';
 
 export function ModelView() {
-  const { t, pct, num } = useI18n();
+  const { t, pct, lang } = useI18n();
   const [model, setModel] = useState<ModelInfo | null>(null);
   const [error, setError] = useState('');
   useEffect(() => void api.model().then(setModel, (e: Error) => setError(e.message)), []);
@@ -28,10 +29,16 @@ export function ModelView() {
       <ol class="importance card">
         {top.map((g) => (
           <li key={g.field}>
-            <span class="name">{g.label}</span>
+            <span class="name">{fieldLabel(g.field, g.label, lang)}</span>
             <span class="bar" style={{ width: `${(g.importance / max) * 60}%` }} aria-hidden="true" />
-            <span class="muted">{t('importance', { w: num(g.importance, 3) })}</span>
-            {g.text ? <p>{g.text}</p> : null}
+            {/* Relative to the strongest field; the API's AUC-drop sentence is for data scientists. */}
+            <span class="muted">
+              {t('importance', {
+                s: t(
+                  g.importance >= 0.5 * max ? 'strong' : g.importance >= 0.2 * max ? 'moderate' : 'slight',
+                ),
+              })}
+            </span>
           </li>
         ))}
       </ol>

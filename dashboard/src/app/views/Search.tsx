@@ -62,9 +62,15 @@ export function Search() {
   const [error, setError] = useState('');
   const [clientId, setClientId] = useState('');
 
+  const [loading, setLoading] = useState(true);
+
   useEffect(() => {
     sessionStorage.setItem('search', JSON.stringify(query));
     setError('');
+    setLoading(true);
+    // Two quick clicks on a column send two requests: only the answer to the latest one is shown,
+    // otherwise a late "ascending" answer could land under a "descending" arrow.
+    let current = true;
     api
       .clients({
         ...toQuery(query.filters),
@@ -74,10 +80,19 @@ export function Search() {
         pageSize,
       })
       .then((d) => {
+        if (!current) return;
         setData(d);
+        setLoading(false);
         performance.mark('search-ready');
       })
-      .catch((e: Error) => setError(e.message));
+      .catch((e: Error) => {
+        if (!current) return;
+        setError(e.message);
+        setLoading(false);
+      });
+    return () => {
+      current = false;
+    };
   }, [query]);
 
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
@@ -192,12 +207,12 @@ export function Search() {
         </p>
       ) : null}
       <p role="status" id="results-status">
-        {data ? t('results', { total: num(data.total), page: data.page, pages }) : t('loading')}
+        {data && !loading ? t('results', { total: num(data.total), page: data.page, pages }) : t('loading')}
       </p>
       {data && data.items.length === 0 ? <p>{t('noResults')}</p> : null}
       {data && data.items.length > 0 ? (
         <div class="table-wrap">
-          <table class="results">
+          <table class="results" aria-busy={loading}>
             <caption class="sr-only">
               {t('results', { total: num(data.total), page: data.page, pages })}
             </caption>

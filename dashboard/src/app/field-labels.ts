@@ -1,0 +1,95 @@
+// Human labels for fields, in the advisor's language. The API sends labels from Kaggle's column
+// dictionary (English, often long: "Client's age in days at the time of application"), and engineered
+// history fields with no dictionary entry at all ("PREV_AMT_ANNUITY_MEAN"). The fields an advisor sees
+// most get a short label here in both languages; history aggregates are spelled out from their parts;
+// anything else keeps the API's label.
+import type { Lang } from './i18n.js';
+
+type Pair = { fr: string; en: string };
+
+const FIELDS: Record<string, Pair> = {
+  SK_ID_CURR: { fr: 'Numéro client', en: 'Client number' },
+  CODE_GENDER: { fr: 'Genre', en: 'Gender' },
+  DAYS_BIRTH: { fr: 'Âge', en: 'Age' },
+  NAME_EDUCATION_TYPE: { fr: 'Niveau d’études', en: 'Education' },
+  DAYS_ID_PUBLISH: { fr: 'Ancienneté de la pièce d’identité', en: 'Identity document age' },
+  FLAG_MOBIL: { fr: 'Téléphone mobile fourni', en: 'Mobile phone given' },
+  FLAG_EMP_PHONE: { fr: 'Téléphone professionnel fourni', en: 'Work phone given' },
+  FLAG_WORK_PHONE: { fr: 'Téléphone au travail fourni', en: 'Phone at work given' },
+  FLAG_CONT_MOBILE: { fr: 'Mobile joignable', en: 'Mobile reachable' },
+  FLAG_PHONE: { fr: 'Téléphone fixe fourni', en: 'Home phone given' },
+  FLAG_EMAIL: { fr: 'E-mail fourni', en: 'E-mail given' },
+  NAME_FAMILY_STATUS: { fr: 'Situation familiale', en: 'Family status' },
+  CNT_CHILDREN: { fr: 'Nombre d’enfants', en: 'Number of children' },
+  CNT_FAM_MEMBERS: { fr: 'Personnes dans le foyer', en: 'People in the household' },
+  AMT_INCOME_TOTAL: { fr: 'Revenu annuel', en: 'Yearly income' },
+  NAME_INCOME_TYPE: { fr: 'Type de revenu', en: 'Income type' },
+  OCCUPATION_TYPE: { fr: 'Profession', en: 'Occupation' },
+  ORGANIZATION_TYPE: { fr: 'Secteur de l’employeur', en: 'Employer’s sector' },
+  DAYS_EMPLOYED: { fr: 'Ancienneté dans l’emploi', en: 'Time in current job' },
+  AMT_CREDIT: { fr: 'Montant du crédit', en: 'Credit amount' },
+  AMT_ANNUITY: { fr: 'Annuité', en: 'Annuity' },
+  AMT_GOODS_PRICE: { fr: 'Prix du bien financé', en: 'Price of the goods' },
+  NAME_CONTRACT_TYPE: { fr: 'Type de contrat', en: 'Contract type' },
+  NAME_TYPE_SUITE: { fr: 'Accompagné lors de la demande', en: 'Accompanied when applying' },
+  EXT_SOURCE_1: { fr: 'Score externe 1', en: 'External score 1' },
+  EXT_SOURCE_2: { fr: 'Score externe 2', en: 'External score 2' },
+  EXT_SOURCE_3: { fr: 'Score externe 3', en: 'External score 3' },
+  NAME_HOUSING_TYPE: { fr: 'Type de logement', en: 'Housing type' },
+  FLAG_OWN_CAR: { fr: 'Possède une voiture', en: 'Owns a car' },
+  FLAG_OWN_REALTY: { fr: 'Propriétaire d’un bien immobilier', en: 'Owns real estate' },
+  OWN_CAR_AGE: { fr: 'Âge de la voiture', en: 'Age of the car' },
+  DAYS_REGISTRATION: { fr: 'Ancienneté de l’enregistrement', en: 'Time since registration change' },
+  REGION_POPULATION_RELATIVE: { fr: 'Densité de population de la région', en: 'Population of the region' },
+  REGION_RATING_CLIENT: { fr: 'Note de la région', en: 'Rating of the region' },
+  REGION_RATING_CLIENT_W_CITY: { fr: 'Note de la région et de la ville', en: 'Rating of region and city' },
+  DAYS_LAST_PHONE_CHANGE: { fr: 'Dernier changement de téléphone', en: 'Last phone change' },
+  // Ratios built by the feature recipe (no dictionary entry).
+  DAYS_EMPLOYED_PERC: { fr: 'Part de la vie en emploi', en: 'Share of life employed' },
+  INCOME_CREDIT_PERC: { fr: 'Revenu / montant du crédit', en: 'Income / credit amount' },
+  INCOME_PER_PERSON: { fr: 'Revenu par personne du foyer', en: 'Income per household member' },
+  ANNUITY_INCOME_PERC: { fr: 'Annuité / revenu', en: 'Annuity / income' },
+  PAYMENT_RATE: { fr: 'Taux de remboursement (annuité / crédit)', en: 'Payment rate (annuity / credit)' },
+};
+
+/** History tables, by the prefix the feature recipe gives their aggregates. Longest prefix first. */
+const SOURCES: [string, Pair][] = [
+  ['BURO_', { fr: 'Crédits dans d’autres établissements', en: 'Credits at other institutions' }],
+  ['ACTIVE_', { fr: 'Crédits en cours ailleurs', en: 'Active credits elsewhere' }],
+  ['CLOSED_', { fr: 'Crédits clos ailleurs', en: 'Closed credits elsewhere' }],
+  ['APPROVED_', { fr: 'Demandes précédentes accordées', en: 'Previous applications granted' }],
+  ['REFUSED_', { fr: 'Demandes précédentes refusées', en: 'Previous applications refused' }],
+  ['PREV_', { fr: 'Demandes précédentes', en: 'Previous applications' }],
+  ['POS_', { fr: 'Prêts en magasin', en: 'Point-of-sale loans' }],
+  ['INSTAL_', { fr: 'Échéances passées', en: 'Past instalments' }],
+  ['CC_', { fr: 'Carte de crédit', en: 'Credit card' }],
+];
+
+const STATS: Record<string, Pair> = {
+  MEAN: { fr: 'moyenne', en: 'average' },
+  MAX: { fr: 'maximum', en: 'maximum' },
+  MIN: { fr: 'minimum', en: 'minimum' },
+  SUM: { fr: 'total', en: 'total' },
+  VAR: { fr: 'variabilité', en: 'variability' },
+  SIZE: { fr: 'nombre', en: 'count' },
+  COUNT: { fr: 'nombre', en: 'count' },
+};
+
+/** "AMT_DOWN_PAYMENT" -> "amt down payment"; category values (after the column) keep their case. */
+const plain = (s: string): string => s.replace(/_/g, ' ').replace(/\b[A-Z]{2,}\b/g, (w) => w.toLowerCase());
+
+/** The label to show for a field (or feature) name, given the API's label. */
+export function fieldLabel(name: string, apiLabel: string | undefined, lang: Lang): string {
+  const known = FIELDS[name];
+  if (known) return known[lang];
+  const source = SOURCES.find(([prefix]) => name.startsWith(prefix));
+  if (source) {
+    const rest = name.slice(source[0].length);
+    const stat = /_([A-Z]+)$/.exec(rest);
+    const statLabel = stat ? STATS[stat[1]!] : undefined;
+    const core = statLabel ? rest.slice(0, -stat![0].length) : rest;
+    const coreLabel = FIELDS[core]?.[lang] ?? plain(core);
+    return `${source[1][lang]} · ${coreLabel}${statLabel ? ` (${statLabel[lang]})` : ''}`;
+  }
+  return apiLabel && apiLabel !== name ? apiLabel : plain(name);
+}
