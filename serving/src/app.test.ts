@@ -1,12 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { openStore, type DecisionStore } from '@credit/data';
 import request from 'supertest';
+import type express from 'express';
 import { createApp, type ServingApp } from './app.js';
 import { hashPassword, hashToken } from './auth/secrets.js';
 import { fakeClients, fakeModel } from './testing/fakes.js';
 
 let store: DecisionStore;
 let served: ServingApp;
+const logLines: { message: string; fields: Record<string, unknown> }[] = [];
+const logger = {
+  info: (message: string, fields: Record<string, unknown> = {}) => logLines.push({ message, fields }),
+  warn: (message: string, fields: Record<string, unknown> = {}) => logLines.push({ message, fields }),
+  error: (message: string, fields: Record<string, unknown> = {}) => logLines.push({ message, fields }),
+};
 const ADVISOR_KEY = 'advisor-key-0123456789';
 const OPS_KEY = 'ops-key-0123456789';
 
@@ -19,6 +26,7 @@ beforeAll(async () => {
     store,
     model: () => fakeModel(),
     clients: fakeClients({ 100002: [5, 1], 100003: [-20, 0] }),
+    logger,
   });
 });
 afterAll(async () => {
@@ -219,7 +227,9 @@ describe('fuzz', () => {
           '/v1/clients/100002/overrides',
           '/v1/auth/login',
           `/v1/clients/${String(pick())}/decisions`,
-        ][i % 4] ?? '/v1/score';
+          '/v1/what-if',
+          '/v1/score/batch',
+        ][i % 6] ?? '/v1/score';
       const raw =
         rnd() < 0.2 ? '{"a":' + 'x'.repeat(Math.floor(rnd() * 20)) : (JSON.stringify(body) ?? 'null');
       const r = await api()
@@ -228,6 +238,144 @@ describe('fuzz', () => {
         .set('Content-Type', 'application/json')
         .send(raw);
       expect(r.status).toBeLessThan(500);
+      const what = await api()
+        .post('/v1/what-if')
+        .set('X-API-Key', ADVISOR_KEY)
+        .send({
+          clientId: rnd() < 0.5 ? 100002 : pick(),
+          changes: { [String(pick())]: pick(), AMT_CREDIT: pick() },
+        });
+      expect(what.status).toBeLessThan(500);
+      const q = () => encodeURIComponent(String(pick()));
+      const id = rnd() < 0.5 ? '100002' : q();
+      const get = [
+        `/v1/clients/${id}/explanation`,
+        `/v1/clients/${id}/compare?fields=${q()},AMT_CREDIT_K&population=${q()}&k=${q()}`,
+        `/v1/clients/${id}/scatter?x=${q()}&y=EXT_SOURCE_1&population=${q()}`,
+        `/v1/clients?${q()}=${q()}&sort=${q()}`,
+      ][i % 4]!;
+      expect((await api().get(get).set('X-API-Key', ADVISOR_KEY)).status).toBeLessThan(500);
     }
+  });
+});
+
+describe('request log', () => {
+  it('writes one line per request: id, method, route pattern, status, latency, user, no client data', async () => {
+    logLines.length = 0;
+    const r = await api().get('/v1/clients/100002/decisions').set('X-API-Key', ADVISOR_KEY);
+    await api()
+      .post('/v1/what-if')
+      .set('X-API-Key', ADVISOR_KEY)
+      .send({ clientId: 100002, changes: { AMT_CREDIT: 1 } });
+    await api().get('/no/such/route');
+    const requests = logLines.filter((l) => l.message === 'request');
+    expect(requests).toHaveLength(3);
+    expect(requests[0]!.fields).toMatchObject({
+      requestId: r.headers['x-request-id'],
+      method: 'GET',
+      route: '/v1/clients/:id/decisions',
+      status: 200,
+      user: 'key:k1',
+    });
+    expect(typeof requests[0]!.fields.ms).toBe('number');
+    expect(requests[1]!.fields).toMatchObject({ route: '/v1/what-if', status: 200 });
+    expect(requests[2]!.fields).toMatchObject({ route: 'unmatched', status: 404, user: null });
+    // neither the client id of the path nor anything of the body reaches the log
+    expect(JSON.stringify(requests)).not.toMatch(/100002|AMT_CREDIT/);
+  });
+});
+
+describe('new routes on the fake model', () => {
+  const key = { 'X-API-Key': ADVISOR_KEY };
+  it('explains, compares, scatters and answers what-if', async () => {
+    const e = await api().get('/v1/clients/100002/explanation').set(key);
+    expect(e.body).toMatchObject({ clientId: 100002, modelVersion: 'v1', output: { logit: 0.6 } });
+    const c = await api().get('/v1/clients/100002/compare?fields=AMT_CREDIT_K').set(key);
+    expect(c.body).toMatchObject({
+      population: 'all',
+      size: 2,
+      fields: [{ clientValue: 5, percentile: 0.75 }],
+    });
+    const s = await api().get('/v1/clients/100003/scatter?x=AMT_CREDIT_K&y=EXT_SOURCE_1').set(key);
+    expect(s.body).toEqual({
+      points: [
+        { x: 5, y: 1 },
+        { x: -20, y: 0 },
+      ],
+      client: { x: -20, y: 0 },
+    });
+    const w = await api()
+      .post('/v1/what-if')
+      .set(key)
+      .send({ clientId: 100002, changes: { AMT_CREDIT: -4000 } });
+    expect(w.body.probability).toBeCloseTo(1 / (1 + Math.exp(-(-4 + 1) / 10)), 12);
+    const bad = await api()
+      .post('/v1/what-if')
+      .set(key)
+      .send({ clientId: 100002, changes: { AGE: 3 } });
+    expect([bad.status, bad.body.error.fields[0].path]).toEqual([422, 'body.changes.AGE']);
+  });
+  it('reports not ready while the client base is being scored', async () => {
+    let finish = () => {};
+    let warm = false;
+    const pending = new Promise<void>((ok) => (finish = ok));
+    const app = createApp({
+      store,
+      model: () => fakeModel(),
+      clients: { ...fakeClients({}), isWarm: () => warm, warm: () => pending },
+    });
+    const r = await request(app.app).get('/health/ready');
+    expect(r.status).toBe(503);
+    expect(r.body).toMatchObject({ status: 'not_ready', reason: 'scoring the client base' });
+    warm = true;
+    finish();
+    expect((await request(app.app).get('/health/ready')).status).toBe(200);
+    await app.close();
+  });
+});
+
+/** (method, OpenAPI path) of every route Express knows, routers included. */
+function expressRoutes(app: express.Express): string[] {
+  type Layer = { route?: { path: string; methods: Record<string, boolean> }; handle?: { stack?: Layer[] } };
+  const out: string[] = [];
+  const walk = (stack: Layer[]) => {
+    for (const layer of stack) {
+      if (layer.route)
+        for (const method of Object.keys(layer.route.methods))
+          out.push(`${method} ${layer.route.path.replace(/:(\w+)/g, '{$1}')}`);
+      else if (layer.handle?.stack) walk(layer.handle.stack);
+    }
+  };
+  walk((app as unknown as { router: { stack: Layer[] } }).router.stack);
+  return out;
+}
+
+describe('OpenAPI document', () => {
+  it('documents every Express route, with a response schema for every JSON answer', async () => {
+    const doc = (await api().get('/openapi.json')).body as {
+      paths: Record<
+        string,
+        Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>
+      >;
+    };
+    const routes = expressRoutes(served.app);
+    expect(routes.length).toBeGreaterThanOrEqual(19);
+    const documented = Object.entries(doc.paths).flatMap(([p, ops]) =>
+      Object.keys(ops).map((m) => `${m} ${p}`),
+    );
+    expect(documented.sort()).toEqual([...new Set(routes)].sort());
+    for (const [p, ops] of Object.entries(doc.paths))
+      for (const [m, op] of Object.entries(ops)) {
+        const json = Object.values(op.responses).filter((r) => r.content?.['application/json']);
+        if (!['/openapi.json', '/docs', '/metrics', '/v1/auth/logout'].includes(p))
+          expect([
+            `${m} ${p}`,
+            json.length > 0 && json.every((r) => r.content!['application/json']!.schema),
+          ]).toEqual([`${m} ${p}`, true]);
+      }
+    const whatIf = doc.paths['/v1/what-if']!.post as unknown as {
+      requestBody: { content: Record<string, { schema: { anyOf: unknown[] } }> };
+    };
+    expect(whatIf.requestBody.content['application/json']!.schema.anyOf).toHaveLength(2);
   });
 });

@@ -244,7 +244,7 @@ describe('explanation, comparison, scatter, what-if on the real model', () => {
   it('what-if: recomputes derived features, scores without logging, names bad fields', async () => {
     const i = 4;
     const id = table.ids[i]!;
-    const post = (body: unknown) => request(served.app).post('/v1/what-if').set('x-api-key', KEY).send(body);
+    const post = (body: object) => request(served.app).post('/v1/what-if').set('x-api-key', KEY).send(body);
     await served.decisions.flush();
     const before = await store.countDecisions();
     const same = await post({ clientId: id, changes: {} });

@@ -1,13 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { PopulationData } from '../deps.js';
 import { fakeModel } from '../testing/fakes.js';
-import {
-  checkField,
-  distribution,
-  populationRows,
-  scatterPoints,
-  similaritySpace,
-} from './population.js';
+import { checkField, distribution, populationRows, scatterPoints, similaritySpace } from './population.js';
 
 // Five clients on a line in AMT_CREDIT_K (EXT_SOURCE_1 constant): neighbours are the closest values.
 const columns: Record<string, Float64Array> = {
