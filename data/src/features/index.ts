@@ -14,3 +14,4 @@ export { fieldOfFeature, fieldsOfFeatures } from './field-of.js';
 export { writeFeatureFile, readFeatureFile } from './arrow-file.js';
 export { readRecipeFile, writeRecipeFile } from './recipe-file.js';
 export { featureGroupNames } from './groups/names.js';
+export { featureLabel, featureLabels, type FeatureLabel, type FieldUnit } from './labels/index.js';

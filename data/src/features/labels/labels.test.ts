@@ -1,0 +1,81 @@
+/**
+ * Every feature the recipe produces gets a plain label (no raw column name left), on the hand-made
+ * fixture and on the real sample (../shared/data/home-credit-sample: all its tables, so every
+ * aggregate and every one-hot category the sample has).
+ */
+import { fitRecipe } from '../build.js';
+import { fieldsOfFeatures } from '../field-of.js';
+import type { FeatureRecipe } from '../recipe.js';
+import { fixtureTables } from '../testing/fixtures.js';
+import { loadTables, sampleAvailable, sampleDir } from '../testing/load-sample.js';
+import { featureLabel, featureLabels } from './index.js';
+
+const available = sampleAvailable();
+if (!available && process.env.CI === 'true')
+  throw new Error(`CI=true but the real sample is missing at ${sampleDir}: CI must provide ../shared/data.`);
+if (!available) console.warn(`Skipping the real-sample label test: ${sampleDir} is absent.`);
+
+/** Raw names left in a label, outside the quoted category values. */
+function rawTokens(label: string): string[] {
+  const unquoted = label.replace(/"[^"]*"/g, '""');
+  return unquoted.match(/[A-Za-z0-9]*_[A-Za-z0-9_]*|\b[A-Z]{2,}[A-Z0-9]*\b/g) ?? [];
+}
+
+function expectEveryFeatureLabelled(recipe: FeatureRecipe): void {
+  const unlabelled = recipe.features.filter((f) => {
+    const l = featureLabel(recipe, f);
+    return !l || l.label === f || rawTokens(l.label).length > 0;
+  });
+  expect(unlabelled).toEqual([]);
+  const info = featureLabels(recipe);
+  for (const field of new Set(Object.values(fieldsOfFeatures(recipe))))
+    expect(rawTokens(info[field]?.label ?? field)).toEqual([]);
+}
+
+describe('plain labels of the recipe features', () => {
+  it('labels application columns, one-hot categories, ratios and history aggregates', () => {
+    const recipe = fitRecipe(fixtureTables());
+    expectEveryFeatureLabelled(recipe);
+    const label = (f: string) => featureLabel(recipe, f);
+    expect(label('DAYS_BIRTH')).toMatchObject({ label: 'Age (years)', unit: 'age' });
+    expect(label('DAYS_EMPLOYED')).toMatchObject({ unit: 'employment' });
+    expect(label('PAYMENT_RATE')).toMatchObject({ label: 'Annuity as a share of the loan amount' });
+    expect(label('BURO_DAYS_CREDIT_MEAN')).toMatchObject({
+      label: "Other institutions' credits: average age of credit (years)",
+      unit: 'days-ago',
+    });
+    expect(label('BURO_DAYS_CREDIT_VAR')?.unit).toBeUndefined(); // a variance has no unit to convert
+    expect(label('NAME_TYPE_SUITE_Spouse, partner')?.label).toBe(
+      'Accompanied by, when applying: "Spouse, partner"',
+    );
+    expect(label('NOT_A_FEATURE')).toBeUndefined();
+  });
+
+  it('keeps Kaggle descriptions and labels what the dictionary alone does not', () => {
+    const recipe = fitRecipe(fixtureTables());
+    const info = featureLabels(recipe, {
+      EXT_SOURCE_2: { label: 'Normalized score from external data source', description: 'from Kaggle' },
+      AMT_CREDIT: { label: 'Credit amount of the loan', description: 'Credit amount of the loan' },
+    });
+    expect(info.AMT_CREDIT).toMatchObject({ label: 'Loan amount', unit: 'money' });
+    expect(info.EXT_SOURCE_2?.description).toBe('from Kaggle'); // not in the fixture recipe: kept
+    expect(info.NAME_TYPE_SUITE?.label).toBe('Accompanied by, when applying');
+  });
+
+  (available ? it : it.skip)(
+    'labels every feature of a recipe fitted on the real sample',
+    async () => {
+      const recipe = fitRecipe(await loadTables(sampleDir));
+      expect(recipe.features.length).toBeGreaterThan(700);
+      expectEveryFeatureLabelled(recipe);
+      expect(featureLabel(recipe, 'INSTAL_DPD_MAX')).toMatchObject({
+        label: 'Instalments of previous loans: largest payment delay (days)',
+        unit: 'days',
+      });
+      expect(featureLabel(recipe, 'BURO_STATUS_1_MEAN_MEAN')?.label).toBe(
+        "Other institutions' credits: average share of months 1-30 days late",
+      );
+    },
+    180_000,
+  );
+});
