@@ -127,7 +127,12 @@ export async function crossValidate(
     valIdx.forEach((i, j) => (oofMlp[i] = pMlp[j]!));
     const summary = { fold: f, rows: valIdx.length, mlpAuc: rocAuc(val.y, pMlp), baselineAuc, bestEpochs };
     folds.push(summary);
-    logger.info('cv fold', { ...summary });
+    logger.info('cv fold', {
+      fold: f,
+      mlpAuc: summary.mlpAuc,
+      ...(oofBase ? { baselineAuc } : {}),
+      bestEpochs,
+    });
     options.onFold?.(summary);
   }
 
