@@ -69,10 +69,10 @@ export function featureClientBase(options: FeatureClientOptions): FeatureClientB
         const order = fromTable();
         const n = table.ids.length;
         const out = new Float64Array(n);
-        for (let start = 0; start < n; start += CHUNK_ROWS) {
+        for (let start = 0; start < n; start += WARM_CHUNK_ROWS) {
           await new Promise((resolve) => setImmediate(resolve));
           if (listed.has(model)) return; // a synchronous listAll finished first
-          const end = Math.min(n, start + CHUNK_ROWS);
+          const end = Math.min(n, start + WARM_CHUNK_ROWS);
           out.set(scoreRows(model, order, start, end), start);
         }
         if (!listed.has(model)) listed.set(model, toListed(model, out));
@@ -147,6 +147,11 @@ export function featureClientBase(options: FeatureClientOptions): FeatureClientB
 
 /** Rows scored per batch: bounds the preprocessed matrix in memory. */
 const CHUNK_ROWS = 4096;
+/**
+ * Rows per batch of the background scoring: other requests wait at most one batch (measured with
+ * bench/serving-client-base.ts: about 1.5 s per 4096 rows on 2 busy cores, so 512 rows ~ 0.2 s).
+ */
+const WARM_CHUNK_ROWS = 512;
 
 function lookup(index: Map<string, number>, name: string, where: string): number {
   const j = index.get(name);
