@@ -1,20 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
   buildFeatures,
   loadKaggleDir,
+  openStore,
   synthesizeKaggleDir,
   writeFeatureFile,
   writeRecipeFile,
 } from '@credit/data';
+import { LocalTracker, silentLogger } from '@credit/experiments';
+import { hashToken, newToken } from '@credit/serving';
 import { saveBundle, trainFromFeatureTable } from '@credit/training';
+import { runCli } from '../cli/run-cli-for-tests.js';
 import { createLogger } from '../logger.js';
 import { startServer, type RunningServer } from './serve.js';
 
 let root: string;
 let running: RunningServer | undefined;
+let clientIds: number[] = [];
 const logger = createLogger('silent');
 
 beforeAll(async () => {
@@ -26,19 +31,26 @@ beforeAll(async () => {
   await synthesizeKaggleDir({ outDir: raw, clients: 120, testClients: 5, seed: 3 });
   const tables = await loadKaggleDir(raw, { tables: ['application_train', 'application_test'] });
   const { table, recipe } = buildFeatures(tables);
+  clientIds = Array.from(table.ids.subarray(0, 20));
   await writeFeatureFile(path.join(features, 'features.arrow'), table);
   await writeRecipeFile(path.join(features, 'recipe.json'), recipe);
-  const trained = await trainFromFeatureTable(table, {
-    config: {
-      folds: 2,
-      importanceRows: 20,
-      mlp: { hiddenLayers: [4], epochs: 1, patience: 1, batchSize: 64 },
-      baseline: { epochs: 1 },
-    },
-  });
-  await saveBundle(path.join(root, 'model'), trained.model, {
-    recipePath: path.join(features, 'recipe.json'),
-  });
+  // Two different models: the second one is what the hot-reload test promotes.
+  for (const [dir, hidden] of [
+    ['model', 4],
+    ['model-2', 3],
+  ] as const) {
+    const trained = await trainFromFeatureTable(table, {
+      config: {
+        folds: 2,
+        importanceRows: 20,
+        mlp: { hiddenLayers: [hidden], epochs: 1, patience: 1, batchSize: 64 },
+        baseline: { epochs: 1 },
+      },
+    });
+    await saveBundle(path.join(root, dir), trained.model, {
+      recipePath: path.join(features, 'recipe.json'),
+    });
+  }
 }, 150_000);
 afterAll(async () => {
   await running?.close();
@@ -67,6 +79,15 @@ describe('startServer', () => {
     await expect(fetch(`${running.url}/health/live`)).rejects.toThrow();
     running = undefined;
   }, 60_000);
+  it('refuses a negative --poll-seconds before opening anything', async () => {
+    const errors: string[] = [];
+    const r = await runCli(
+      ['serve', '--model', 'models:/credit-scoring@champion', '--features', root, '--poll-seconds', '-1'],
+      { ...logger, error: (m) => errors.push(m) },
+    );
+    expect(r.code).toBe(1);
+    expect(`${r.err}${errors.join('')}`).toMatch(/--poll-seconds -1: expected a number of seconds >= 0/);
+  });
   it('names the missing features folder', async () => {
     await expect(
       startServer({
@@ -79,4 +100,123 @@ describe('startServer', () => {
       }),
     ).rejects.toThrow(/features\.arrow not found/);
   });
+});
+
+/** Logs a run with the bundle as its model/ artifact and registers it: the registry version. */
+async function registerBundle(tracker: LocalTracker, dir: string): Promise<string> {
+  const runId = await tracker.startRun({ experiment: 'serve-reload-test' });
+  await tracker.logArtifact(runId, dir, 'model');
+  await tracker.endRun(runId);
+  return (await tracker.registerModelVersion({ name: 'credit-scoring', runId })).version;
+}
+
+async function apiKey(): Promise<string> {
+  const store = await openStore({
+    databaseUrl: process.env.DATABASE_URL,
+    dataDir: path.join(root, 'artifacts', 'store'),
+  });
+  const key = newToken();
+  try {
+    await store.createApiKey(`reload-${Date.now()}`, 'reload test', 'ops', hashToken(key));
+  } finally {
+    await store.close();
+  }
+  return key;
+}
+
+describe('hot reload from the registry (models:/credit-scoring@champion)', () => {
+  it('serves a newly promoted champion under concurrent load with zero failed requests, and keeps serving when the new version is broken', async () => {
+    const tracker = new LocalTracker({
+      root: path.join(root, 'artifacts', 'tracking'),
+      logger: silentLogger,
+    });
+    const v1 = await registerBundle(tracker, path.join(root, 'model'));
+    const v2 = await registerBundle(tracker, path.join(root, 'model-2'));
+    // A broken version (no weights) for the last step.
+    const broken = path.join(root, 'model-broken');
+    await cp(path.join(root, 'model-2'), broken, { recursive: true });
+    await rm(path.join(broken, 'weights.bin'));
+    const v3 = await registerBundle(tracker, broken);
+    await tracker.setAlias('credit-scoring', 'champion', v1);
+    const key = await apiKey();
+    const errors: { message: string; fields?: Record<string, unknown> }[] = [];
+    const moves: { at: number; to: unknown }[] = [];
+    const pollSeconds = 0.25;
+    running = await startServer({
+      root,
+      model: 'models:/credit-scoring@champion',
+      features: path.join(root, 'features'),
+      port: 0,
+      host: '127.0.0.1',
+      pollSeconds,
+      logger: {
+        ...logger,
+        info: (message, fields) => {
+          if (message.startsWith('model alias moved')) moves.push({ at: Date.now(), to: fields?.to });
+        },
+        error: (message, fields) => errors.push({ message, fields }),
+      },
+    });
+    const server = running;
+    expect(server.served().registryVersion).toBe(v1);
+    const firstVersion = server.served().model.version;
+
+    // 4 clients scoring in a loop for the whole test; every answer recorded.
+    const seen: { status: number; modelVersion?: string; at: number }[] = [];
+    let stop = false;
+    const client = async (k: number) => {
+      for (let i = 0; !stop; i++) {
+        const clientId = clientIds[(k + i) % clientIds.length]!;
+        try {
+          const r = await fetch(`${server.url}/v1/score`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-api-key': key },
+            body: JSON.stringify({ clientId }),
+          });
+          const body = (await r.json()) as { modelVersion?: string };
+          seen.push({ status: r.status, modelVersion: body.modelVersion, at: Date.now() });
+        } catch {
+          seen.push({ status: 0, at: Date.now() });
+        }
+      }
+    };
+    const load = Promise.all(Array.from({ length: 4 }, (_, k) => client(k)));
+    const waitFor = async (what: () => boolean, ms: number) => {
+      const deadline = Date.now() + ms;
+      while (!what() && Date.now() < deadline) await new Promise((ok) => setTimeout(ok, 20));
+      return what();
+    };
+    try {
+      await waitFor(() => seen.length >= 50, 30_000);
+
+      // Promote a new version: the server switches on its own.
+      const promotedAt = Date.now();
+      await tracker.setAlias('credit-scoring', 'champion', v2);
+      expect(await waitFor(() => server.served().registryVersion === v2, 30_000)).toBe(true);
+      const secondVersion = server.served().model.version;
+      expect(secondVersion).not.toBe(firstVersion);
+      expect(await waitFor(() => seen.some((s) => s.modelVersion === secondVersion), 10_000)).toBe(true);
+      // Noticed at the first poll after the promotion (timer slack allowed on a loaded shared machine);
+      // the swap then waits only for the copy from the registry and the load of the new bundle (the
+      // test's own clients share this process's event loop, which slows both on a loaded machine).
+      const noticed = moves.find((m) => m.to === v2)!;
+      expect(noticed.at - promotedAt).toBeLessThan(pollSeconds * 1000 + 5_000);
+
+      // Promote the broken version: the load fails, the error is logged, v2 keeps serving.
+      await tracker.setAlias('credit-scoring', 'champion', v3);
+      expect(await waitFor(() => errors.some((e) => e.fields?.version === v3), 30_000)).toBe(true);
+      const countBefore = seen.length;
+      await waitFor(() => seen.length >= countBefore + 20, 30_000);
+      expect(server.served().registryVersion).toBe(v2);
+      expect(seen.slice(countBefore).every((s) => s.modelVersion === secondVersion)).toBe(true);
+    } finally {
+      stop = true;
+      await load;
+    }
+    const failed = seen.filter((s) => s.status !== 200);
+    expect({ requests: seen.length, failed: failed.length }).toEqual({ requests: seen.length, failed: 0 });
+    expect(seen.filter((s) => s.modelVersion === firstVersion).length).toBeGreaterThan(0);
+    await server.close();
+    running = undefined;
+  }, 120_000);
 });

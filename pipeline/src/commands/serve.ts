@@ -4,6 +4,8 @@ import { readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
+import type { ScoringModel, ServingConfig } from '@credit/serving';
+import type { Tracker } from '@credit/experiments';
 import type { FieldImportance } from '@credit/training';
 import type { CommandContext } from '../cli/context.js';
 import type { CliLogger } from '../logger.js';
@@ -20,13 +22,30 @@ export interface ServeOptions {
   port: number;
   host: string;
   trackingUri?: string;
+  /**
+   * With a models:/NAME@ALIAS URI: seconds between checks of where the alias points (a move reloads
+   * the model); 0 or absent = no polling (SIGHUP still reloads).
+   */
+  pollSeconds?: number;
+  /** Serving limits (batch size, body limit, rate limit...); the defaults of @credit/serving otherwise. */
+  config?: Partial<ServingConfig>;
   logger: CliLogger;
+}
+
+/** What serves now: the model, and the registry version it came from when served from models:/. */
+export interface ServedModel {
+  model: ScoringModel;
+  registryVersion?: string;
 }
 
 export interface RunningServer {
   url: string;
-  /** Loads the bundle again and swaps it in atomically; the old one serves until the swap. */
+  /**
+   * Loads the bundle again (for an alias: the version it points to now) and swaps it in atomically;
+   * the old one serves until the swap and keeps serving if the load fails. Returns the model version.
+   */
   reload(): Promise<string>;
+  served(): ServedModel;
   /** Stops accepting, waits for requests in flight, flushes the decision log, closes the store. */
   close(): Promise<void>;
 }
@@ -51,26 +70,28 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const serving = await import('@credit/serving');
   const dashboard = await import('@credit/dashboard');
 
-  const modelDir = await resolveModelDir(options);
-  const loadModel = async () =>
-    serving.bundleScoringModel(await training.loadBundle(modelDir, logger), {
-      importance: await importanceReport(modelDir),
-    });
-  let model = await loadModel();
+  const source = await modelSource(options);
   const [table, recipe] = await Promise.all([
     data.readFeatureFile(arrowPath),
     data.readRecipeFile(recipePath),
   ]);
   const applications = options.data ? await applicationRows(resolve(options.data), logger) : undefined;
+  // One loader for the first load, SIGHUP and alias polling; it refuses a model the table cannot feed.
+  const load = async (target?: string): Promise<ServedModel> => {
+    const { dir, registryVersion } = await source.resolve(target);
+    const model = serving.bundleScoringModel(await training.loadBundle(dir, logger), {
+      importance: await importanceReport(dir),
+    });
+    await checkFeatures(model.featureNames, table.names);
+    return { model, ...(registryVersion ? { registryVersion } : {}) };
+  };
+  const slot = serving.createModelSlot(await load(), load);
   const clients = serving.featureClientBase({
     table,
     recipe,
-    featureNames: () => model.featureNames,
+    featureNames: () => slot.current().model.featureNames,
     ...(applications ? { applications } : {}),
   });
-  // Fail now, not on the first request, when the model needs a feature the table lacks.
-  await checkFeatures(model.featureNames, table.names);
-
   if (!dashboard.isDashboardBuilt()) {
     logger.info('building the dashboard (first start)');
     await dashboard.buildDashboard();
@@ -81,9 +102,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   });
   const served = serving.createApp({
     store,
-    model: () => model,
+    model: () => slot.current().model, // read once per request: in-flight requests keep their model
     clients,
     staticDir: dashboard.dashboardStaticDir,
+    ...(options.config ? { config: options.config } : {}),
   });
   let server: Server;
   try {
@@ -99,17 +121,29 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
   const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
 
+  const watcher =
+    source.alias && options.pollSeconds && options.pollSeconds > 0
+      ? serving.watchAlias({
+          intervalMs: options.pollSeconds * 1000,
+          uri: options.model,
+          readVersion: source.alias,
+          servedVersion: () => slot.current().registryVersion,
+          reload: (version) => slot.reload(version),
+          logger,
+        })
+      : undefined;
+  if (watcher) logger.info('polling the model alias', { uri: options.model, seconds: options.pollSeconds });
+
   let closing: Promise<void> | undefined;
   return {
     url,
     async reload() {
-      const next = await loadModel();
-      await checkFeatures(next.featureNames, table.names);
-      model = next; // one assignment: each request reads either the old or the new model, never a mix
-      return next.version;
+      return (await slot.reload()).model.version;
     },
+    served: () => slot.current(),
     close() {
       closing ??= (async () => {
+        await watcher?.stop();
         await new Promise<void>((ok) => {
           server.close(() => ok());
           server.closeIdleConnections();
@@ -139,22 +173,50 @@ async function checkFeatures(needed: readonly string[], available: string[]): Pr
     );
 }
 
-async function resolveModelDir(options: ServeOptions): Promise<string> {
+interface ModelSource {
+  /** Folder of the bundle to load; `target` = a registry version chosen by the alias watcher. */
+  resolve(target?: string): Promise<{ dir: string; registryVersion?: string }>;
+  /** For models:/NAME@ALIAS: where the alias points now (what the watcher polls). */
+  alias?: () => Promise<string | undefined>;
+}
+
+/** A bundle folder (reloaded in place), or a registry URI resolved through the tracker on every load. */
+async function modelSource(options: ServeOptions): Promise<ModelSource> {
   if (!options.model.startsWith('models:/')) {
     const dir = resolve(options.model);
     if (!existsSync(join(dir, 'manifest.json')))
       await fail('E_NO_MODEL', `${dir} is not a model bundle (no manifest.json): run credit train first`);
-    return dir;
+    return { resolve: async () => ({ dir }) };
   }
-  const { createTracker, resolveModelUri } = await import('@credit/experiments');
-  const tracker = createTracker({
+  const { createTracker, parseModelUri, resolveModelUri } = await import('@credit/experiments');
+  const parsed = parseModelUri(options.model);
+  if (!parsed)
+    return fail(
+      'E_MODEL_URI',
+      `--model ${options.model}: expected models:/NAME@ALIAS or models:/NAME/VERSION`,
+    );
+  const tracker: Tracker = createTracker({
     trackingUri: options.trackingUri,
     root: join(options.root, 'artifacts', 'tracking'),
     logger: options.logger,
   });
-  return resolveModelUri(options.model, tracker, {
-    cacheDir: join(options.root, 'artifacts', 'model-cache'),
-  });
+  const cacheDir = join(options.root, 'artifacts', 'model-cache');
+  const { name, alias } = parsed;
+  const pointed = alias ? async () => (await tracker.getAlias(name, alias))?.version : undefined;
+  return {
+    ...(pointed ? { alias: pointed } : {}),
+    async resolve(target) {
+      const version = target ?? (pointed ? await pointed() : parsed.version);
+      if (!version)
+        return fail(
+          'E_ALIAS_NOT_FOUND',
+          `model "${name}" has no alias "${alias}" in ${tracker.location}: train and promote a model first`,
+        );
+      // A fixed version, so a move of the alias between the check and the download cannot mix versions.
+      const dir = await resolveModelUri(`models:/${name}/${version}`, tracker, { cacheDir });
+      return { dir, registryVersion: version };
+    },
+  };
 }
 
 async function applicationRows(dir: string, logger: CliLogger) {
@@ -175,6 +237,7 @@ interface ServeFlags {
   port: string;
   host: string;
   trackingUri?: string;
+  pollSeconds?: string;
 }
 
 /** `credit serve`: the scoring API and the dashboard on one port. */
@@ -188,10 +251,22 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--port <n>', 'port (0 = any free port)', '8080')
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--tracking-uri <uri>', 'MLflow tracking URI for models:/ URIs (default: MLFLOW_TRACKING_URI)')
+    .option(
+      '--poll-seconds <s>',
+      'with models:/NAME@ALIAS, check the alias every s seconds and reload when it moves; 0 = off (default: config serve.pollSeconds, 30)',
+    )
     .action(async (flags: ServeFlags) => {
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         await fail('E_BAD_PORT', `--port ${flags.port}: expected an integer from 0 to 65535`);
+      const pollFlag = flags.pollSeconds === undefined ? undefined : Number(flags.pollSeconds);
+      if (pollFlag !== undefined && !(Number.isFinite(pollFlag) && pollFlag >= 0))
+        await fail('E_BAD_POLL', `--poll-seconds ${flags.pollSeconds}: expected a number of seconds >= 0`);
+      const { loadConfig } = await import('../config/load.js');
+      const { pollSeconds } = loadConfig({
+        root: ctx.root(),
+        ...(pollFlag !== undefined ? { flags: { serve: { pollSeconds: pollFlag } } } : {}),
+      }).serve;
       const running = await startServer({
         root: ctx.root(),
         model: flags.model,
@@ -200,6 +275,7 @@ export function register(program: Command, ctx: CommandContext): void {
         port,
         host: flags.host,
         ...(flags.trackingUri ? { trackingUri: flags.trackingUri } : {}),
+        pollSeconds,
         logger: ctx.logger,
       });
       process.stdout.write(

@@ -49,6 +49,8 @@ export const configSchema = z
       .object({
         host: z.string().min(1).default('127.0.0.1'),
         port: z.number().int().min(0).max(65535).default(8080),
+        /** With --model models:/NAME@ALIAS: seconds between checks of the alias (hot reload); 0 = off. */
+        pollSeconds: z.number().min(0).default(30),
       })
       .strict()
       .prefault({}),

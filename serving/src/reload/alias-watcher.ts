@@ -55,7 +55,11 @@ export function watchAlias(opts: AliasWatcherOptions): AliasWatcher {
       }
       const served = opts.servedVersion();
       if (version === undefined || version === served) return 'unchanged';
-      opts.logger.info('model alias moved; loading the new version', { uri: opts.uri, from: served, to: version });
+      opts.logger.info('model alias moved; loading the new version', {
+        uri: opts.uri,
+        from: served,
+        to: version,
+      });
       try {
         await opts.reload(version);
         opts.logger.info('model reloaded', { uri: opts.uri, version });
