@@ -11,6 +11,8 @@ import { wassersteinNormed } from '../stats/wasserstein.js';
 import type { DriftConfig } from './config.js';
 import type { Distribution, DriftTest, FeatureDrift, FeatureKind } from './types.js';
 
+const EMPTY: Float64Array = new Float64Array(0);
+
 interface Sample {
   sorted: Float64Array;
   missingRate: number;
@@ -24,45 +26,74 @@ function present(values: ArrayLike<number>): Sample {
     if (!Number.isNaN(v)) out[n++] = v;
   }
   const sorted = out.subarray(0, n).sort();
-  return { sorted, missingRate: values.length === 0 ? 0 : 1 - n / values.length };
+  return { sorted, missingRate: values.length === 0 ? 0 : (values.length - n) / values.length };
 }
 
-/** Distinct values of sorted data, or undefined once there are more than `max` (or a non-integer). */
-function smallIntegerSupport(sorted: Float64Array, max: number): number[] | undefined {
-  const values: number[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    const v = sorted[i]!;
-    if (i > 0 && v === sorted[i - 1]) continue;
-    if (!Number.isInteger(v) || values.length >= max) return undefined;
-    values.push(v);
-  }
-  return values;
+/** Counts per distinct value of the non-missing values, and the missing count. */
+interface Tally {
+  categories: number[];
+  counts: number[];
+  missing: number;
 }
 
-/** Counts per category of sorted values (categories sorted ascending): one merge pass. */
-function countsOf(sorted: Float64Array, categories: number[]): number[] {
-  const counts = new Array<number>(categories.length).fill(0);
-  let k = 0;
-  for (const v of sorted) {
-    while (categories[k]! < v) k++;
+/**
+ * Tally of an all-integer column with at most `max` distinct values, or undefined as soon as it is not
+ * one (most numeric columns fail at their first value, so this costs little). No sort needed.
+ */
+function smallIntegerTally(values: ArrayLike<number>, max: number): Tally | undefined {
+  const categories: number[] = [];
+  const counts: number[] = [];
+  let missing = 0;
+  let last = NaN;
+  let lastIndex = -1;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Number.isNaN(v)) {
+      missing++;
+      continue;
+    }
+    if (v === last) {
+      counts[lastIndex]!++;
+      continue;
+    }
+    let k = categories.indexOf(v);
+    if (k < 0) {
+      if (!Number.isInteger(v) || categories.length >= max) return undefined;
+      k = categories.push(v) - 1;
+      counts.push(0);
+    }
     counts[k]!++;
+    last = v;
+    lastIndex = k;
   }
-  return counts;
+  return { categories, counts, missing };
 }
 
-/** Distinct values of two sorted arrays, ascending. */
-function distinctUnion(a: Float64Array, b: Float64Array): number[] {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const v = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i]! : b[j]!;
-    out.push(v);
-    while (i < a.length && a[i] === v) i++;
-    while (j < b.length && b[j] === v) j++;
+/** Tally of any column (categorical by hint, or the current side of an inferred categorical). */
+function tallyAll(values: ArrayLike<number>): Tally {
+  const byValue = new Map<number, number>();
+  let missing = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Number.isNaN(v)) missing++;
+    else byValue.set(v, (byValue.get(v) ?? 0) + 1);
   }
-  return out;
+  return { categories: [...byValue.keys()], counts: [...byValue.values()], missing };
 }
+
+/** Both tallies over the sorted union of their categories. */
+function alignTallies(ref: Tally, cur: Tally): { categories: number[]; ref: number[]; cur: number[] } {
+  const categories = [...new Set([...ref.categories, ...cur.categories])].sort((a, b) => a - b);
+  const index = new Map(categories.map((c, i) => [c, i]));
+  const spread = (t: Tally) => {
+    const out = new Array<number>(categories.length).fill(0);
+    t.categories.forEach((c, i) => (out[index.get(c)!] = t.counts[i]!));
+    return out;
+  };
+  return { categories, ref: spread(ref), cur: spread(cur) };
+}
+
+const sum = (xs: number[]) => xs.reduce((s, v) => s + v, 0);
 
 export function analyseFeature(
   name: string,
@@ -72,31 +103,50 @@ export function analyseFeature(
   kindHint?: FeatureKind,
   importance?: number,
 ): FeatureDrift {
-  // 1. Split out missing values.
-  const ref = present(referenceValues);
-  const cur = present(currentValues);
-  // 2. Kind: given, or inferred from a small integer support in the reference.
-  const refSupport = smallIntegerSupport(ref.sorted, config.categoricalMaxDistinct);
-  const kind: FeatureKind = kindHint ?? (refSupport ? 'categorical' : 'numeric');
-  const categories = kind === 'categorical' ? distinctUnion(ref.sorted, cur.sorted) : undefined;
-  const refCounts = categories ? countsOf(ref.sorted, categories) : undefined;
-  const curCounts = categories ? countsOf(cur.sorted, categories) : undefined;
+  // 1. Kind: given, or inferred from a small integer support in the reference. Categorical columns are
+  //    counted in one pass; only numeric columns are sorted (the sort is most of the cost).
+  const refSmall =
+    kindHint === undefined ? smallIntegerTally(referenceValues, config.categoricalMaxDistinct) : undefined;
+  const kind: FeatureKind = kindHint ?? (refSmall ? 'categorical' : 'numeric');
+  let refSorted = EMPTY;
+  let curSorted = EMPTY;
+  let refN: number;
+  let curN: number;
+  let refMissingRate: number;
+  let curMissingRate: number;
+  let categorical: { categories: number[]; ref: number[]; cur: number[] } | undefined;
+  if (kind === 'categorical') {
+    const refTally = refSmall ?? tallyAll(referenceValues);
+    const curTally = tallyAll(currentValues);
+    categorical = alignTallies(refTally, curTally);
+    refN = sum(categorical.ref);
+    curN = sum(categorical.cur);
+    refMissingRate = referenceValues.length === 0 ? 0 : refTally.missing / referenceValues.length;
+    curMissingRate = currentValues.length === 0 ? 0 : curTally.missing / currentValues.length;
+  } else {
+    const ref = present(referenceValues);
+    const cur = present(currentValues);
+    [refSorted, curSorted] = [ref.sorted, cur.sorted];
+    [refN, curN] = [refSorted.length, curSorted.length];
+    [refMissingRate, curMissingRate] = [ref.missingRate, cur.missingRate];
+  }
+  const categories = categorical?.categories;
+  const refCounts = categorical?.ref;
+  const curCounts = categorical?.cur;
 
-  // 3. PSI: quantile bins for numeric, categories for categorical.
+  // 2. PSI: quantile bins for numeric (counted by binary search on the sorted values), categories for categorical.
   let psiValue: number | null = null;
-  if (ref.sorted.length > 0 && cur.sorted.length > 0) {
+  if (refN > 0 && curN > 0) {
     psiValue =
       categories && refCounts && curCounts
         ? psiFromShares(shares(refCounts), shares(curCounts), config.psiEpsilon)
-        : psi(ref.sorted, cur.sorted, config.psiBins, config.psiEpsilon).psi;
+        : psi(refSorted, curSorted, config.psiBins, config.psiEpsilon, true).psi;
   }
-  const ks =
-    kind === 'numeric' && ref.sorted.length > 0 && cur.sorted.length > 0
-      ? ks2sampSorted(ref.sorted, cur.sorted)
-      : null;
+  // 3. KS on the sorted numeric values.
+  const ks = kind === 'numeric' && refN > 0 && curN > 0 ? ks2sampSorted(refSorted, curSorted) : null;
 
   // 4. The test chosen by the method.
-  const chosen = chooseTest(kind, ref.sorted, cur.sorted, refCounts, curCounts, ks, config);
+  const chosen = chooseTest(kind, refSorted, curSorted, refN, curN, refCounts, curCounts, ks, config);
 
   // 5. Verdict.
   const reasons: string[] = [];
@@ -120,7 +170,7 @@ export function analyseFeature(
         reasons.push(`PSI >= ${config.psiMinor} and ${chosen.test} p-value < ${config.pValue}`);
     }
   }
-  if (Math.abs(cur.missingRate - ref.missingRate) >= config.missingRateChange)
+  if (Math.abs(curMissingRate - refMissingRate) >= config.missingRateChange)
     reasons.push(`missing rate changed by >= ${config.missingRateChange}`);
 
   return {
@@ -132,15 +182,15 @@ export function analyseFeature(
     threshold: chosen.threshold,
     psi: finiteOrNull(psiValue),
     ksStatistic: ks ? finiteOrNull(ks.statistic) : null,
-    missingRateReference: ref.missingRate,
-    missingRateCurrent: cur.missingRate,
+    missingRateReference: refMissingRate,
+    missingRateCurrent: curMissingRate,
     drifted: reasons.length > 0,
     reasons,
     importance: importance ?? null,
     distribution:
       categories && refCounts && curCounts
         ? { kind, edges: categories, reference: shares(refCounts), current: shares(curCounts) }
-        : histogram(ref.sorted, cur.sorted, config.histogramBins),
+        : histogram(refSorted, curSorted, config.histogramBins),
   };
 }
 
@@ -155,13 +205,15 @@ function chooseTest(
   kind: FeatureKind,
   ref: Float64Array,
   cur: Float64Array,
+  refN: number,
+  curN: number,
   refCounts: number[] | undefined,
   curCounts: number[] | undefined,
   ks: { statistic: number; pValue: number } | null,
   config: DriftConfig,
 ): Chosen {
   const e = config.evidently;
-  if (ref.length === 0 || cur.length === 0)
+  if (refN === 0 || curN === 0)
     return {
       test: kind === 'numeric' ? 'ks' : 'chi-square',
       statistic: null,
@@ -169,7 +221,7 @@ function chooseTest(
       threshold: config.pValue,
     };
   if (config.method === 'evidently') {
-    const small = ref.length <= e.smallSample;
+    const small = refN <= e.smallSample;
     const fewValues = refCounts !== undefined && refCounts.length <= e.categoricalMaxUnique;
     if (kind === 'numeric' && !fewValues)
       return small
@@ -207,7 +259,7 @@ function finiteOrNull(v: number | null): number | null {
   return v === null || !Number.isFinite(v) ? (v === Infinity ? Number.MAX_VALUE : null) : v;
 }
 
-/** Equal-width shares between the reference's 1st and 99th percentiles; outliers go to the end bins. */
+/** Equal-width shares between the reference's 1st and 99th percentiles; outliers go to the end bins. Inputs sorted. */
 function histogram(ref: Float64Array, cur: Float64Array, bins: number): Distribution {
   const kind = 'numeric' as const;
   if (ref.length === 0) return { kind, edges: [], reference: [], current: [] };
@@ -217,9 +269,23 @@ function histogram(ref: Float64Array, cur: Float64Array, bins: number): Distribu
   if (hi <= lo) hi = lo + 1;
   const width = (hi - lo) / bins;
   const edges = Array.from({ length: bins + 1 }, (_, i) => lo + i * width);
+  // The bin of v, clamped; monotone in v, so on sorted values each bin is a run found by binary search.
+  const binOf = (v: number) => Math.min(bins - 1, Math.max(0, Math.floor((v - lo) / width)));
   const fill = (xs: Float64Array) => {
     const counts = new Array<number>(bins).fill(0);
-    for (const v of xs) counts[Math.min(bins - 1, Math.max(0, Math.floor((v - lo) / width)))]!++;
+    let start = 0;
+    while (start < xs.length) {
+      const bin = binOf(xs[start]!);
+      let lo2 = start + 1;
+      let hi2 = xs.length;
+      while (lo2 < hi2) {
+        const mid = (lo2 + hi2) >> 1;
+        if (binOf(xs[mid]!) <= bin) lo2 = mid + 1;
+        else hi2 = mid;
+      }
+      counts[bin]! += lo2 - start;
+      start = lo2;
+    }
     return counts.map((c) => (xs.length ? c / xs.length : 0));
   };
   return { kind, edges, reference: fill(ref), current: fill(cur) };

@@ -1,4 +1,4 @@
-import { binShares, psi, psiFromShares, quantileEdges } from './psi.js';
+import { binShares, binSharesSorted, psi, psiFromShares, quantileEdges } from './psi.js';
 
 describe('PSI', () => {
   it('equals the textbook formula on hand-made bins', () => {
@@ -38,5 +38,21 @@ describe('PSI', () => {
         ref.map((v) => v + 300),
       ).psi,
     ).toBeGreaterThan(0.25);
+  });
+
+  it('counts sorted values by binary search exactly as binShares does (ties on edges go left)', () => {
+    let seed = 5;
+    const rand = () => (seed = (seed * 1664525 + 1013904223) % 4294967296) / 4294967296;
+    // Repeated values and values equal to the edges, plus infinities.
+    const values = Float64Array.from({ length: 5000 }, () => Math.floor(rand() * 40) / 4);
+    values[0] = -Infinity;
+    values[1] = Infinity;
+    const sorted = values.slice().sort();
+    const edges = quantileEdges(sorted, 10);
+    expect(edges.some((e) => sorted.includes(e))).toBe(true); // ties on edges are exercised
+    expect(binSharesSorted(sorted, edges)).toEqual(binShares(values, edges));
+    expect(binSharesSorted(new Float64Array(0), edges)).toEqual(binShares([], edges));
+    const current = Float64Array.from({ length: 700 }, () => rand() * 12 - 1).sort();
+    expect(psi(sorted, current, 10, 1e-4, true)).toEqual(psi(sorted, Array.from(current)));
   });
 });
