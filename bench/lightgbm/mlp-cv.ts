@@ -1,7 +1,8 @@
 /**
  * Step 3 of the comparison: our MLP (training/configs/default.json) and the logistic baseline, CV on
  * exactly the exported rows, columns and fold assignment (bench/lightgbm/export.ts).
- * Writes DIR/oof-mlp<TAG>.json and DIR/oof-baseline.json ({ oof, folds, config, seeds, seconds }).
+ * Writes DIR/oof-mlp<TAG>.json and DIR/oof-baseline.json ({ oof, foldsDone, partial, seconds, config })
+ * after every fold, so a run cut short still gives figures on the folds it finished.
  * Run: npx tsx bench/lightgbm/mlp-cv.ts [maxEpochs=6] [seeds=1] [DIR] [--no-baseline]
  */
 import { crossValidate, type FeatureTable } from '@credit/training';
@@ -43,6 +44,8 @@ config.folds = meta.folds;
 config.seed = meta.seed;
 
 const t0 = Date.now();
+const tag = seeds > 1 ? `-seeds${seeds}` : '';
+const foldsDone: number[] = [];
 const cv = await crossValidate(table, {
   config,
   baseline: withBaseline,
@@ -52,30 +55,27 @@ const cv = await crossValidate(table, {
     process.stderr.write(
       `fold ${e.fold} ${e.model} epoch ${e.epoch} loss ${e.loss.toFixed(4)} val AUC ${e.valAuc.toFixed(4)} (${((Date.now() - t0) / 1000).toFixed(0)} s)\n`,
     ),
-  onFold: (f) => console.log(JSON.stringify(f)),
+  // Saved after every fold (with foldsDone) so that a run cut short still gives figures on the folds done.
+  onFold: async (f, oof) => {
+    console.log(JSON.stringify(f));
+    foldsDone.push(f.fold);
+    await save(oof, foldsDone.length < meta.folds);
+  },
 });
-const seconds = (Date.now() - t0) / 1000;
-const tag = seeds > 1 ? `-seeds${seeds}` : '';
-await writeAtomically(
-  resolve(dir, `oof-mlp${tag}.json`),
-  JSON.stringify({
-    oof: Array.from(cv.oof.mlp),
-    folds: cv.folds.map((f) => ({ fold: f.fold, rows: f.rows, auc: f.mlpAuc, bestEpochs: f.bestEpochs })),
-    config: cv.config,
-    seeds,
-    seconds,
-  }),
-);
-if (cv.oof.baseline)
-  await writeAtomically(
-    resolve(dir, 'oof-baseline.json'),
-    JSON.stringify({
-      oof: Array.from(cv.oof.baseline),
-      folds: cv.folds.map((f) => ({ fold: f.fold, rows: f.rows, auc: f.baselineAuc })),
-      config: cv.config.baseline,
-      seconds,
-    }),
-  );
 console.log(
-  `MLP OOF AUC ${cv.metrics.mlp.rocAuc.toFixed(4)} (mean fold ${cv.meanFoldMlpAuc.toFixed(4)}), ${seconds.toFixed(0)} s`,
+  `MLP OOF AUC ${cv.metrics.mlp.rocAuc.toFixed(4)} (mean fold ${cv.meanFoldMlpAuc.toFixed(4)}), ${((Date.now() - t0) / 1000).toFixed(0)} s`,
 );
+
+async function save(oof: { mlp: Float64Array; baseline?: Float64Array }, partial: boolean): Promise<void> {
+  const seconds = (Date.now() - t0) / 1000;
+  const common = { foldsDone, partial, seconds, maxEpochs };
+  await writeAtomically(
+    resolve(dir, `oof-mlp${tag}.json`),
+    JSON.stringify({ oof: Array.from(oof.mlp), ...common, config: config.mlp, seeds }),
+  );
+  if (oof.baseline)
+    await writeAtomically(
+      resolve(dir, 'oof-baseline.json'),
+      JSON.stringify({ oof: Array.from(oof.baseline), ...common, config: config.baseline }),
+    );
+}

@@ -1,11 +1,12 @@
 /**
  * Step 4: scores every model's out-of-fold predictions with the trainer's own metric code (same labels,
  * same folds, threshold minimising the business cost on OOF, FN = 10, FP = 1) and prints them side by side
- * with the MLP's gap to LightGBM. Reads DIR/oof-*.json (any that exist).
+ * with the MLP's gap to LightGBM. Reads DIR/oof-*.json (any that exist). When a run was cut short
+ * (mlp-cv.ts saves after each fold), every model is scored on the rows of the folds all of them finished.
  * Run: npx tsx bench/lightgbm/report.ts [DIR]
  */
 import { classificationMetrics, costOptimalThreshold, rocAuc } from '@credit/training';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { benchDir } from './paths.js';
 
@@ -15,29 +16,40 @@ const meta = JSON.parse(readFileSync(resolve(dir, 'meta.json'), 'utf8')) as {
   fold: number[];
   folds: number;
 };
-const y = Float64Array.from(meta.target);
 const cost = { falseNegative: 10, falsePositive: 1 };
 
 interface OofFile {
   oof: number[];
   seconds?: number;
+  /** Written by mlp-cv.ts after each fold; absent = every fold. */
+  foldsDone?: number[];
 }
 const files = readdirSync(dir)
   .filter((f) => /^oof-.*\.json$/.test(f))
   .sort();
 if (!files.includes('oof-lightgbm.json'))
   console.warn(`no ${resolve(dir, 'oof-lightgbm.json')}: run lightgbm_cv.py first (the gap needs it)`);
+const loaded = files.map((f) => {
+  const content = JSON.parse(readFileSync(resolve(dir, f), 'utf8')) as OofFile;
+  if (content.oof.length !== meta.target.length)
+    throw new Error(
+      `${f}: ${content.oof.length} predictions for ${meta.target.length} rows: re-run it on this export`,
+    );
+  return { name: f.replace(/^oof-|\.json$/g, ''), ...content };
+});
 
-const scored = files.map((f) => {
-  const name = f.replace(/^oof-|\.json$/g, '');
-  const { oof, seconds } = JSON.parse(readFileSync(resolve(dir, f), 'utf8')) as OofFile;
-  const p = Float64Array.from(oof);
-  if (p.length !== y.length)
-    throw new Error(`${f}: ${p.length} predictions for ${y.length} rows: re-run it on this export`);
+const allFolds = Array.from({ length: meta.folds }, (_, k) => k);
+const common = allFolds.filter((k) => loaded.every((l) => (l.foldsDone ?? allFolds).includes(k)));
+const keep = meta.fold.flatMap((k, i) => (common.includes(k) ? [i] : []));
+const y = Float64Array.from(keep, (i) => meta.target[i]!);
+const foldOf = keep.map((i) => meta.fold[i]!);
+
+const scored = loaded.map(({ name, oof, seconds }) => {
+  const p = Float64Array.from(keep, (i) => oof[i]!);
   const threshold = costOptimalThreshold(y, p, cost).threshold;
   const m = classificationMetrics(y, p, threshold, cost, 2);
-  const foldAucs = Array.from({ length: meta.folds }, (_, k) => {
-    const idx = meta.fold.flatMap((f2, i) => (f2 === k ? [i] : []));
+  const foldAucs = common.map((k) => {
+    const idx = foldOf.flatMap((f, i) => (f === k ? [i] : []));
     return rocAuc(
       idx.map((i) => y[i]!),
       idx.map((i) => p[i]!),
@@ -48,7 +60,7 @@ const scored = files.map((f) => {
 
 const lgbm = scored.find((s) => s.name === 'lightgbm');
 console.log(
-  `${y.length} labelled rows, ${meta.folds} folds (same assignment for every model), cost FN=10 FP=1`,
+  `${keep.length} of ${meta.target.length} labelled rows: folds ${common.join(',')} of ${meta.folds} (same assignment for every model), cost FN=10 FP=1`,
 );
 console.log(
   `${'model'.padEnd(16)} ${'OOF AUC'.padStart(7)} ${'mean fold AUC'.padStart(13)} ${'PR AUC'.padStart(6)} ${'threshold'.padStart(9)} ${'cost/client'.padStart(11)} ${'business'.padStart(8)} ${'recall'.padStart(6)} ${'AUC gap'.padStart(7)} ${'time s'.padStart(7)}`,
@@ -62,10 +74,8 @@ for (const s of scored) {
 }
 for (const s of scored)
   console.log(`${s.name} per-fold AUC: ${s.foldAucs.map((a) => a.toFixed(4)).join(' ')}`);
-if (existsSync(resolve(dir, 'oof-lightgbm.json')) && lgbm) {
-  const mlp = scored.filter((s) => s.name.startsWith('mlp'));
-  for (const s of mlp)
+if (lgbm)
+  for (const s of scored.filter((x) => x.name.startsWith('mlp')))
     console.log(
-      `${s.name}: AUC ${s.m.rocAuc >= lgbm.m.rocAuc - 0.005 ? 'within' : 'NOT within'} 0.005 of LightGBM (gap ${(s.m.rocAuc - lgbm.m.rocAuc).toFixed(4)}); business cost ${s.m.costPerClient <= lgbm.m.costPerClient ? 'no worse' : 'worse'} (${s.m.costPerClient.toFixed(4)} vs ${lgbm.m.costPerClient.toFixed(4)})`,
+      `${s.name}: AUC ${s.m.rocAuc >= lgbm.m.rocAuc - 0.005 ? 'within' : 'NOT within'} 0.005 of LightGBM (gap ${(s.m.rocAuc - lgbm.m.rocAuc).toFixed(4)}); business cost ${s.m.costPerClient <= lgbm.m.costPerClient ? 'no worse' : 'worse'} (${s.m.costPerClient.toFixed(4)} vs ${lgbm.m.costPerClient.toFixed(4)} per client)`,
     );
-}

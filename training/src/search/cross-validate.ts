@@ -33,7 +33,8 @@ export interface CrossValidateOptions {
   folds?: Int32Array;
   logger?: Logger;
   onEpoch?: (e: { fold: number; model: string; epoch: number; loss: number; valAuc: number }) => void;
-  onFold?: (f: CvFold) => void;
+  /** After each fold; `oof` is filled for the folds done so far (a long run can save partial results). */
+  onFold?: (f: CvFold, oof: { mlp: Float64Array; baseline?: Float64Array }) => void | Promise<void>;
 }
 
 export interface CvFold {
@@ -133,7 +134,7 @@ export async function crossValidate(
       ...(oofBase ? { baselineAuc } : {}),
       bestEpochs,
     });
-    options.onFold?.(summary);
+    await options.onFold?.(summary, { mlp: oofMlp, ...(oofBase ? { baseline: oofBase } : {}) });
   }
 
   const metricsOf = (p: Float64Array) =>
