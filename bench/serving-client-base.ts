@@ -73,6 +73,12 @@ const time = async (label: string, url: string) => {
   console.log(`${label}: ${(performance.now() - s).toFixed(0)} ms (status ${r.status})`);
 };
 const id = table.ids[123]!;
+{
+  const { listClients, listQuery } = await import('../serving/src/clients/list.js');
+  const s = performance.now();
+  listClients(clients.listAll!(model), listQuery.parse({ sort: 'probability', order: 'desc' }));
+  console.log(`listClients alone (filter + sort + page): ${(performance.now() - s).toFixed(0)} ms`);
+}
 await time('/health/ready after', '/health/ready');
 await time('GET /v1/clients?sort=probability (first call)', '/v1/clients?sort=probability&order=desc');
 await time('GET /v1/clients?sort=probability (second call)', '/v1/clients?sort=probability&order=desc');

@@ -64,9 +64,30 @@ const within = (v: number | null, min?: number, max?: number) =>
   (min === undefined && max === undefined) ||
   (v !== null && (min === undefined || v >= min) && (max === undefined || v <= max));
 
-/** Filters, sorts (nulls last) and pages; `clients` is every client with its probability and decision. */
+/** Sorted copies of one scored base, per sort key and order: a list call then only filters and pages. */
+const sortedCache = new WeakMap<readonly ListedClient[], Map<string, readonly ListedClient[]>>();
+
+function sortedBy(clients: readonly ListedClient[], key: ListQuery['sort'], order: ListQuery['order']) {
+  let byKey = sortedCache.get(clients);
+  if (!byKey) sortedCache.set(clients, (byKey = new Map()));
+  const cacheKey = `${key} ${order}`;
+  let sorted = byKey.get(cacheKey);
+  if (!sorted) {
+    const sign = order === 'asc' ? 1 : -1;
+    sorted = [...clients].sort((a, b) => {
+      const x = a[key];
+      const y = b[key];
+      if (x === null || y === null) return x === y ? a.id - b.id : x === null ? 1 : -1;
+      return x === y ? a.id - b.id : sign * (x - y);
+    });
+    byKey.set(cacheKey, sorted);
+  }
+  return sorted;
+}
+
+/** Filters, sorts (nulls last, ties by id) and pages; `clients` is every client with its probability and decision. */
 export function listClients(clients: readonly ListedClient[], q: ListQuery) {
-  const kept = clients.filter(
+  const kept = sortedBy(clients, q.sort, q.order).filter(
     (c) =>
       within(c.age, q.ageMin, q.ageMax) &&
       within(c.income, q.incomeMin, q.incomeMax) &&
@@ -77,13 +98,6 @@ export function listClients(clients: readonly ListedClient[], q: ListQuery) {
       (q.education === undefined || c.education === q.education) &&
       (q.decision === undefined || c.decision === q.decision),
   );
-  const sign = q.order === 'asc' ? 1 : -1;
-  kept.sort((a, b) => {
-    const x = a[q.sort];
-    const y = b[q.sort];
-    if (x === null || y === null) return x === y ? a.id - b.id : x === null ? 1 : -1;
-    return x === y ? a.id - b.id : sign * (x - y);
-  });
   const start = (q.page - 1) * q.pageSize;
   return {
     items: kept.slice(start, start + q.pageSize),
