@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { TrainingError } from '../errors.js';
 import { parseSearchConfig } from './search-config.js';
 
@@ -59,5 +61,13 @@ describe('parseSearchConfig', () => {
   it('gives the line and column of a JSON syntax error', () => {
     const m = messageOf(() => parseSearchConfig('{\n  "strategy": "grid",\n  "space": {,}\n}', 'bad.json'));
     expect(m).toMatch(/^bad\.json line 3 column \d+: not valid JSON/);
+  });
+});
+
+describe('the shipped search configs', () => {
+  const dir = join(import.meta.dirname, '..', '..', '..', 'experiments', 'configs');
+  it.each(readdirSync(dir).filter((f) => f.endsWith('.json')))('%s is valid', (file) => {
+    const c = parseSearchConfig(readFileSync(join(dir, file), 'utf8'), file);
+    expect(Object.keys(c.space).length).toBeGreaterThan(0);
   });
 });
