@@ -61,6 +61,7 @@ export async function saveBundle(
     await rename(tmp, dir);
   } catch (error) {
     await rm(tmp, { recursive: true, force: true });
+    if (error instanceof TrainingError) throw error;
     throw new TrainingError(
       'E_BUNDLE_WRITE',
       `could not write the model bundle to ${dir}: check the folder is writable`,
@@ -76,9 +77,20 @@ export async function saveBundle(
 async function writeImportanceChart(reports: string, content: unknown, m: Manifest): Promise<void> {
   const spec = importanceChartSpec(content as FieldImportance[], 20, m.fieldInfo);
   await writeFile(join(reports, 'importance.vl.json'), JSON.stringify(spec, null, 2));
-  const svg = await specToSvg(spec);
+  let svg: string;
+  let png: Uint8Array;
+  try {
+    svg = await specToSvg(spec);
+    png = await svgToPng(svg);
+  } catch (error) {
+    throw new TrainingError(
+      'E_BUNDLE_CHART',
+      `could not render the importance chart (vega, vega-lite, @resvg/resvg-js): ${(error as Error).message}; reinstall the training workspace's dependencies (npm ci)`,
+      { cause: error },
+    );
+  }
   await writeFile(join(reports, 'importance.svg'), svg);
-  await writeFile(join(reports, 'importance.png'), await svgToPng(svg));
+  await writeFile(join(reports, 'importance.png'), png);
 }
 
 /** Medians (the reference client) and each feature's quantile knots ("lower than for 85% of clients"). */

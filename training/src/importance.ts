@@ -87,7 +87,7 @@ export function importanceChartSpec(
     field: 'label',
     type: 'nominal',
     sort: { field: 'rank', order: 'ascending' },
-    axis: { labelLimit: 420 },
+    axis: { labelLimit: 720 },
   };
   const tooltip = [
     { field: 'label', title: 'field' },

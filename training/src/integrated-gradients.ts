@@ -1,5 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { denseReluStack, exactIntegratedGradients } from './explain/dense-relu.js';
+import {
+  denseReluStack,
+  exactIntegratedGradients,
+  firstLayerAt,
+  type DenseLayer,
+} from './explain/dense-relu.js';
 
 export interface Attribution {
   /** One attribution per model input column, in logit units. */
@@ -23,9 +28,16 @@ export type Attributor = (x: Float32Array, baseline: Float32Array) => Attributio
  */
 export function createAttributor(model: tf.LayersModel, tolerance = 5e-4, maxSteps = 1024): Attributor {
   const stack = denseReluStack(model);
+  // The baseline is usually the same client every call: its first-layer values are kept.
+  let kept: { baseline: Float32Array; copy: Float32Array; z1: Float64Array } | undefined;
+  const baselineZ1 = (baseline: Float32Array, layers: DenseLayer[]) => {
+    const same = kept?.baseline === baseline && kept.copy.every((v, i) => v === baseline[i]);
+    if (!same) kept = { baseline, copy: baseline.slice(), z1: firstLayerAt(layers, baseline) };
+    return kept!.z1;
+  };
   return (x, baseline) => {
     if (stack) {
-      const exact = exactIntegratedGradients(stack, x, baseline);
+      const exact = exactIntegratedGradients(stack, x, baseline, baselineZ1(baseline, stack));
       const gap = completenessGap(exact.values, exact.logit - exact.baselineLogit);
       if (gap <= tolerance) return { ...exact, gap, steps: exact.segments, method: 'exact-piecewise-linear' };
     }

@@ -122,7 +122,10 @@ export function register(program: Command, ctx: CommandContext): void {
       const result = await training.trainFromFeatureTable(table, {
         config,
         fieldOf: recipe ? data.fieldsOfFeatures(recipe) : {},
-        fieldInfo: await fieldInfoFromDictionary(dictionary),
+        // Plain labels for every feature (aggregates too), Kaggle's descriptions as the long text.
+        fieldInfo: recipe
+          ? data.featureLabels(recipe, await fieldInfoFromDictionary(dictionary))
+          : await fieldInfoFromDictionary(dictionary),
         recipeHash: recipe?.hash ?? null,
         gitCommit: await gitCommit(root),
         logger: ctx.logger,

@@ -2,7 +2,12 @@ import * as tf from '@tensorflow/tfjs';
 import { createAttributor, trapezoidIntegratedGradients } from '../integrated-gradients.js';
 import { buildNetwork } from '../network.js';
 import { createRandom } from '../random.js';
-import { denseReluStack, exactIntegratedGradients } from './dense-relu.js';
+import {
+  denseReluStack,
+  exactIntegratedGradients,
+  firstLayerAt,
+  layeredIntegratedGradients,
+} from './dense-relu.js';
 
 const randomVector = (n: number, seed: number, scale = 2) => {
   const random = createRandom(seed);
@@ -39,6 +44,7 @@ describe('exact integrated gradients of a dense ReLU network', () => {
   });
 
   it.each([
+    ['one hidden layer', [32]],
     ['two hidden layers', [32, 16]],
     ['three hidden layers', [24, 12, 8]],
   ])('%s: matches brute force and sums to the logit difference', (_, hidden) => {
@@ -55,6 +61,12 @@ describe('exact integrated gradients of a dense ReLU network', () => {
       const sum = exact.values.reduce((s, v) => s + v, 0);
       expect(Math.abs(sum - (exact.logit - exact.baselineLogit))).toBeLessThan(1e-9);
       expect(exact.segments).toBeGreaterThan(1); // the path really crosses ReLU kinks
+      // The one-pass sweep (one or two hidden layers) and the layer-by-layer search agree.
+      const layered = layeredIntegratedGradients(stack, x, baseline);
+      expect(layered.segments).toBe(exact.segments);
+      layered.values.forEach((v, i) => expect(exact.values[i]).toBeCloseTo(v, 9));
+      const kept = exactIntegratedGradients(stack, x, baseline, firstLayerAt(stack, baseline));
+      expect(Array.from(kept.values)).toEqual(Array.from(exact.values));
       const reference = bruteForce(model, x, baseline, 4000);
       const scale = Math.max(...reference.map(Math.abs));
       exact.values.forEach((v, i) => expect(Math.abs(v - reference[i]!)).toBeLessThan(5e-3 * scale));

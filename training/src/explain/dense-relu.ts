@@ -44,6 +44,11 @@ export function denseReluStack(model: tf.LayersModel): DenseLayer[] | undefined 
   return layers;
 }
 
+/** The first layer's pre-activations at one input (the baseline's are the same for every client). */
+export function firstLayerAt(layers: DenseLayer[], input: ArrayLike<number>): Float64Array {
+  return affine(layers[0]!, Float64Array.from(input), new Float64Array(layers[0]!.units));
+}
+
 /** out = Wᵀ·v + bias (v has `inputs` entries, out has `units`). */
 function affine(layer: DenseLayer, v: Float64Array, out: Float64Array, withBias = true): Float64Array {
   const { inputs, units, kernel, bias } = layer;
@@ -67,11 +72,27 @@ export interface ExactAttribution {
 }
 
 /**
- * Exact integrated gradients of the output from `baseline` to `x`. Layer by layer, each hidden unit's
- * pre-activation is linear between the breakpoints found so far, so its sign changes are found from its
- * values at those breakpoints alone.
+ * Exact integrated gradients of the output from `baseline` to `x`: the one-pass sweep for one or two
+ * ReLU hidden layers (the MLP's usual shapes), the layer-by-layer search for any other depth.
  */
 export function exactIntegratedGradients(
+  layers: DenseLayer[],
+  x: ArrayLike<number>,
+  baseline: ArrayLike<number>,
+  baselineZ1?: Float64Array,
+): ExactAttribution {
+  const hidden = layers.length - 1;
+  if (hidden >= 1 && hidden <= 2 && layers.slice(0, -1).every((l) => l.relu))
+    return sweepIntegratedGradients(layers, x, baseline, baselineZ1);
+  return layeredIntegratedGradients(layers, x, baseline);
+}
+
+/**
+ * Any depth. Layer by layer, each hidden unit's pre-activation is linear between the breakpoints found
+ * so far, so its sign changes are found from its values at those breakpoints alone (one forward pass
+ * per breakpoint and per segment).
+ */
+export function layeredIntegratedGradients(
   layers: DenseLayer[],
   x: ArrayLike<number>,
   baseline: ArrayLike<number>,
@@ -167,4 +188,121 @@ export function exactIntegratedGradients(
     return forward(alpha)[layers.length - 1]![0]!;
   };
   return { values, baselineLogit: output(0), logit: output(1), segments: cuts.length - 1 };
+}
+
+/**
+ * One or two ReLU hidden layers, in one sweep along the path. z1(α) = a + α·c; between two first-layer
+ * sign changes z2 is linear too (slope W2ᵀ(mask1 ⊙ c)), so its sign changes follow in closed form. The
+ * gradient ∂f/∂z1 = mask1 ⊙ W2·(mask2 ⊙ w3) is kept up to date by adding or removing one unit's
+ * column when a mask changes, so each segment costs O(units) instead of a matrix-vector product.
+ */
+export function sweepIntegratedGradients(
+  layers: DenseLayer[],
+  x: ArrayLike<number>,
+  baseline: ArrayLike<number>,
+  /** firstLayerAt(layers, baseline), when the caller keeps it for a fixed baseline. */
+  baselineZ1?: Float64Array,
+): ExactAttribution {
+  const first = layers[0]!;
+  const two = layers.length === 3;
+  const second = two ? layers[1]! : undefined;
+  const out = layers.at(-1)!;
+  const width = first.inputs;
+  const h1 = first.units;
+  const h2 = second?.units ?? 0;
+  const start = Float64Array.from(baseline);
+  const delta = new Float64Array(width);
+  for (let i = 0; i < width; i++) delta[i] = x[i]! - start[i]!;
+  const a = baselineZ1 ?? firstLayerAt(layers, start);
+  const c = affine(first, delta, new Float64Array(h1), false);
+
+  // Segment boundaries from the first layer, in closed form.
+  const cuts = [0, 1];
+  for (let u = 0; u < h1; u++) {
+    const alpha = -a[u]! / c[u]!;
+    if (c[u] !== 0 && alpha > 0 && alpha < 1) cuts.push(alpha);
+  }
+  cuts.sort((p, q) => p - q);
+
+  const mask1 = new Uint8Array(h1);
+  const mask2 = new Uint8Array(h2);
+  // v = ∂f/∂h1 = W2·(mask2 ⊙ w3) with two hidden layers, the output weights with one.
+  const v = new Float64Array(h1);
+  if (!two) for (let u = 0; u < h1; u++) v[u] = out.kernel[u]!;
+  // z2 at the current position and its slope along α (two hidden layers only).
+  const z2 = new Float64Array(h2);
+  const slope = new Float64Array(h2);
+  if (second) {
+    const h = new Float64Array(h1);
+    for (let u = 0; u < h1; u++) h[u] = a[u]! > 0 ? a[u]! : 0;
+    affine(second, h, z2);
+  }
+  const gradZ1 = new Float64Array(h1); // ∫ ∂f/∂z1 dα
+  let segments = 0;
+  const integrate = (length: number) => {
+    for (let u = 0; u < h1; u++) if (mask1[u]) gradZ1[u] = gradZ1[u]! + length * v[u]!;
+    segments++;
+  };
+  for (let s = 0; s + 1 < cuts.length; s++) {
+    const p = cuts[s]!;
+    const q = cuts[s + 1]!;
+    if (q <= p) continue;
+    // First-layer pattern on this segment, from its midpoint; each change moves z2's slope.
+    const mid = (p + q) / 2;
+    for (let u = 0; u < h1; u++) {
+      const on = a[u]! + mid * c[u]! > 0 ? 1 : 0;
+      if (on === mask1[u]) continue;
+      mask1[u] = on;
+      if (second) {
+        const sign = on ? c[u]! : -c[u]!;
+        const row = u * h2;
+        for (let k = 0; k < h2; k++) slope[k] = slope[k]! + sign * second.kernel[row + k]!;
+      }
+    }
+    if (!second) {
+      integrate(q - p);
+      continue;
+    }
+    // Second-layer sign changes inside the segment, then one sub-segment at a time.
+    const inner = [p];
+    for (let k = 0; k < h2; k++) {
+      if (slope[k] === 0) continue;
+      const alpha = p - z2[k]! / slope[k]!;
+      if (alpha > p && alpha < q) inner.push(alpha);
+    }
+    inner.sort((m, n) => m - n);
+    inner.push(q);
+    for (let t = 0; t + 1 < inner.length; t++) {
+      const from = inner[t]!;
+      const to = inner[t + 1]!;
+      if (to <= from) continue;
+      const at = (from + to) / 2 - p;
+      for (let k = 0; k < h2; k++) {
+        const on = z2[k]! + at * slope[k]! > 0 ? 1 : 0;
+        if (on === mask2[k]) continue;
+        mask2[k] = on;
+        const w = on ? out.kernel[k]! : -out.kernel[k]!;
+        for (let u = 0; u < h1; u++) v[u] = v[u]! + w * second.kernel[u * h2 + k]!;
+      }
+      integrate(to - from);
+    }
+    for (let k = 0; k < h2; k++) z2[k] = z2[k]! + (q - p) * slope[k]!;
+  }
+
+  const values = new Float64Array(width);
+  for (let i = 0; i < width; i++) {
+    if (delta[i] === 0) continue;
+    let sum = 0;
+    const row = i * h1;
+    for (let u = 0; u < h1; u++) sum += first.kernel[row + u]! * gradZ1[u]!;
+    values[i] = delta[i]! * sum;
+  }
+  // Both ends by a plain forward pass from z1 (exact, not carried along the sweep).
+  const output = (alpha: number): number => {
+    let h = new Float64Array(h1);
+    for (let u = 0; u < h1; u++) h[u] = Math.max(0, a[u]! + alpha * c[u]!);
+    if (second) h = affine(second, h, new Float64Array(h2)).map((z) => (z > 0 ? z : 0));
+    return affine(out, h, new Float64Array(1))[0]!;
+  };
+  return { values, baselineLogit: output(0), logit: output(1), segments };
 }

@@ -106,7 +106,7 @@ export const CREDIT_BUREAU_PERIODS: Record<string, string> = {
 export const BUREAU_LABELS: Record<string, ColumnLabel> = {
   DAYS_CREDIT: ['age of credit (years)', 'days-ago'],
   CREDIT_DAY_OVERDUE: ['days overdue (days)', 'days'],
-  DAYS_CREDIT_ENDDATE: ['time left until the planned end (years)', 'days-ahead'],
+  DAYS_CREDIT_ENDDATE: ['time left to the planned end (years)', 'days-ahead'],
   DAYS_ENDDATE_FACT: ['time since the credit ended (years)', 'days-ago'],
   AMT_CREDIT_MAX_OVERDUE: ['largest amount ever overdue', 'money'],
   CNT_CREDIT_PROLONG: ['number of extensions'],
