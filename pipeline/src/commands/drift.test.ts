@@ -1,21 +1,24 @@
-import { writeFeatureFile } from '@credit/data';
+import { openStore, writeFeatureFile } from '@credit/data';
+import { createDecisionWriter } from '@credit/serving';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../cli/main.js';
+import { runCli } from '../cli/run-cli-for-tests.js';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
-async function featureFile(dir: string, name: string, shift: number): Promise<string> {
+async function featureFile(dir: string, name: string, shift: number, extra?: string): Promise<string> {
   const n = 400;
   const path = join(dir, name);
   await writeFeatureFile(path, {
     ids: Float64Array.from({ length: n }, (_, i) => i + 1),
     target: new Float64Array(n).fill(NaN),
-    names: ['AMT', 'FLAG'],
+    names: ['AMT', 'FLAG', ...(extra ? [extra] : [])],
     columns: [
       Float64Array.from({ length: n }, (_, i) => i + shift),
       Float64Array.from({ length: n }, (_, i) => i % 2),
+      ...(extra ? [new Float64Array(n).fill(1)] : []),
     ],
   });
   return path;
@@ -56,5 +59,126 @@ describe('credit drift', () => {
       silent,
     );
     expect(code).toBe(1);
+  });
+});
+
+describe('credit drift --current log (the serving decision log)', () => {
+  const root = mkdtempSync(join(tmpdir(), 'credit-drift-log-'));
+  // A window of its own, far in the past, so a shared PostgreSQL (DATABASE_URL in CI) holding other
+  // tests' decisions does not change what this test reads.
+  const base = Date.UTC(2001, 0, 1) + Math.floor(Math.random() * 1e6) * 1000;
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const inWindow = 400;
+
+  beforeAll(async () => {
+    // Decisions written the way credit serve writes them: through the batching decision writer.
+    const store = await openStore({
+      databaseUrl: process.env.DATABASE_URL,
+      dataDir: join(root, 'artifacts', 'store'),
+    });
+    const writer = createDecisionWriter(store, { batchSize: 64 });
+    const row = (i: number, at: number, amt: number) => ({
+      createdAt: new Date(at),
+      requestId: `req-${base}-${i}`,
+      user: 'drift-test',
+      clientId: i + 1,
+      modelVersion: i % 3 === 0 ? 'm-1' : 'm-2',
+      // Every 10th decision lacks FLAG (null = missing), as the log stores a missing feature.
+      features: { AMT: amt, FLAG: i % 10 === 9 ? null : i % 2, NOT_IN_REFERENCE: 7 },
+      probability: 0.2 + (i % 50) / 100,
+      decision: 'grant' as const,
+      latencyMs: 1.5,
+    });
+    for (let i = 0; i < inWindow; i++) await writer.write(row(i, base + i * 1000, i + 300));
+    // Before the window: not shifted; must not be read.
+    for (let i = 0; i < 50; i++) await writer.write(row(1000 + i, base - 3_600_000 + i, i));
+    await writer.close();
+    expect(writer.pending).toBe(0);
+    await store.close();
+  }, 60_000);
+
+  it('reads the window, flags the shifted feature and reports the missing rate', async () => {
+    const ref = await featureFile(root, 'ref.arrow', 0);
+    const out = join(root, 'out');
+    const window = ['--since', iso(base), '--until', iso(base + inWindow * 1000)];
+    const r = await runCli([
+      '--root',
+      root,
+      'drift',
+      '--reference',
+      ref,
+      '--current',
+      'log',
+      ...window,
+      '--out',
+      out,
+    ]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(2);
+    const json = JSON.parse(readFileSync(join(out, 'drift.json'), 'utf8')) as {
+      rows: { reference: number; current: number };
+      features: { name: string; drifted: boolean; missingRateCurrent: number; psi: number }[];
+      prediction: unknown;
+    };
+    expect(json.rows).toEqual({ reference: 400, current: inWindow });
+    const byName = Object.fromEntries(json.features.map((f) => [f.name, f]));
+    expect(Object.keys(byName)).toEqual(['AMT', 'FLAG']);
+    expect(byName.AMT!.drifted).toBe(true);
+    expect(byName.FLAG!.missingRateCurrent).toBeCloseTo(0.1, 12);
+    // FLAG: reference 200 x 0 / 200 x 1; logged 200 x 0 / 160 x 1 (the 40 missing ones were all odd).
+    const [c0, c1] = [200 / 360, 160 / 360];
+    expect(byName.FLAG!.psi).toBeCloseTo(
+      (c0 - 0.5) * Math.log(c0 / 0.5) + (c1 - 0.5) * Math.log(c1 / 0.5),
+      12,
+    );
+    // No --model: no reference scores, so no prediction drift section.
+    expect(json.prediction).toBeNull();
+    for (const f of ['report.html', 'summary.png']) expect(existsSync(join(out, f))).toBe(true);
+  }, 60_000);
+
+  it('names an empty window and a reference feature the log lacks (exit 1)', async () => {
+    const ref = await featureFile(root, 'ref-extra.arrow', 0, 'EXT_SOURCE_9');
+    const args = ['--root', root, 'drift', '--current', 'log', '--out', join(root, 'o')];
+    const empty = await runCli([
+      ...args,
+      '--reference',
+      ref,
+      '--since',
+      iso(base + 10 * 86_400_000),
+      '--until',
+      iso(base + 11 * 86_400_000),
+    ]);
+    expect(empty.code).toBe(1);
+    expect(empty.err).toMatch(
+      /no decision in .* for the window .*widen --since\/--until \[E_DRIFT_LOG_EMPTY\]/,
+    );
+    const lacking = await runCli([
+      ...args,
+      '--reference',
+      ref,
+      '--since',
+      iso(base),
+      '--until',
+      iso(base + inWindow * 1000),
+    ]);
+    expect(lacking.code).toBe(1);
+    expect(lacking.err).toMatch(
+      /decision log lacks 1 reference feature\(s\), e\.g\. EXT_SOURCE_9: pass --model/,
+    );
+  }, 60_000);
+
+  it('rejects a window bound that is not a date', async () => {
+    const r = await runCli([
+      '--root',
+      root,
+      'drift',
+      '--current',
+      'log',
+      '--reference',
+      'x',
+      '--since',
+      'yesterday',
+    ]);
+    expect(r.code).toBe(1);
   });
 });

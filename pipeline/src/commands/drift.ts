@@ -56,6 +56,7 @@ export function register(program: Command, ctx: CommandContext): void {
       if (bundle) reference = m.restrictTo(reference, bundle.featureNames);
       let current;
       let currentPredictions: Float64Array | undefined;
+      let referencePredictions: Float64Array | undefined;
       if (opts.current === 'log') {
         const window = {
           since: parseDate(m, '--since', opts.since),
@@ -64,6 +65,14 @@ export function register(program: Command, ctx: CommandContext): void {
         const logTable = await m.loadDecisionLog(reference.names, window, { root });
         current = logTable;
         currentPredictions = logTable.predictions;
+        log.info(`read ${logTable.target.length} decisions from the ${logTable.source}`, {
+          modelVersions: logTable.modelVersions.join(', '),
+        });
+        // Prediction drift: the served probabilities against the model's scores on the reference.
+        if (opts.model) {
+          onStep('scoring the reference with the model (prediction drift)');
+          referencePredictions = await scoreColumns(resolve(root, opts.model), reference.columns, log);
+        }
       } else {
         current = await m.loadDriftTable(resolve(root, opts.current), 'current', {
           recipePath: bundle?.recipePath,
@@ -83,6 +92,7 @@ export function register(program: Command, ctx: CommandContext): void {
         importance: bundle?.importance,
         referenceTarget: reference.target,
         currentTarget: current.target,
+        referencePredictions,
         currentPredictions,
         config,
         onProgress: (done, total) => {
@@ -108,6 +118,24 @@ export function register(program: Command, ctx: CommandContext): void {
       log.info(`wrote ${written.json}, ${written.html}, ${written.png}`);
       if (s.alert && opts.fail !== false) process.exitCode = ExitCode.alert;
     });
+}
+
+/** Probabilities of the bundle on columns in its feature order, in row blocks (bounded memory). */
+async function scoreColumns(
+  modelDir: string,
+  columns: Float64Array[],
+  log: CommandContext['logger'],
+): Promise<Float64Array> {
+  const { loadBundle } = await import('@credit/training');
+  const model = await loadBundle(modelDir, log);
+  const n = columns[0]?.length ?? 0;
+  const out = new Float64Array(n);
+  const block = 16384;
+  for (let start = 0; start < n; start += block) {
+    const end = Math.min(n, start + block);
+    out.set(model.predictColumns(columns.map((c) => c.subarray(start, end))), start);
+  }
+  return out;
 }
 
 function parseDate(
