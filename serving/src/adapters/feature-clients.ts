@@ -1,5 +1,5 @@
 import { onlineFeatures, type ClientHistory, type FeatureRecipe, type FeatureTable } from '@credit/data';
-import { summarize, type ListedClient } from '../clients/list.js';
+import { presortListing, summarize, type ListedClient } from '../clients/list.js';
 import type { ClientBase, ScoringModel } from '../deps.js';
 import { ServingError } from '../errors.js';
 
@@ -75,7 +75,11 @@ export function featureClientBase(options: FeatureClientOptions): FeatureClientB
           const end = Math.min(n, start + WARM_CHUNK_ROWS);
           out.set(scoreRows(model, order, start, end), start);
         }
-        if (!listed.has(model)) listed.set(model, toListed(model, out));
+        if (listed.has(model)) return;
+        const all = toListed(model, out);
+        await new Promise((resolve) => setImmediate(resolve));
+        presortListing(all);
+        listed.set(model, all);
       })();
       warming.set(model, done);
     }

@@ -64,6 +64,21 @@ const within = (v: number | null, min?: number, max?: number) =>
   (min === undefined && max === undefined) ||
   (v !== null && (min === undefined || v >= min) && (max === undefined || v <= max));
 
+const FILTER_KEYS = [
+  'ageMin',
+  'ageMax',
+  'incomeMin',
+  'incomeMax',
+  'creditMin',
+  'creditMax',
+  'scoreMin',
+  'scoreMax',
+  'contractType',
+  'familyStatus',
+  'education',
+  'decision',
+] as const satisfies readonly (keyof ListQuery)[];
+
 /** Sorted copies of one scored base, per sort key and order: a list call then only filters and pages. */
 const sortedCache = new WeakMap<readonly ListedClient[], Map<string, readonly ListedClient[]>>();
 
@@ -85,19 +100,30 @@ function sortedBy(clients: readonly ListedClient[], key: ListQuery['sort'], orde
   return sorted;
 }
 
+/** Sorts the orders the dashboard opens with (id, probability both ways) ahead of the first list call. */
+export function presortListing(clients: readonly ListedClient[]): void {
+  sortedBy(clients, 'id', 'asc');
+  sortedBy(clients, 'probability', 'desc');
+  sortedBy(clients, 'probability', 'asc');
+}
+
 /** Filters, sorts (nulls last, ties by id) and pages; `clients` is every client with its probability and decision. */
 export function listClients(clients: readonly ListedClient[], q: ListQuery) {
-  const kept = sortedBy(clients, q.sort, q.order).filter(
-    (c) =>
-      within(c.age, q.ageMin, q.ageMax) &&
-      within(c.income, q.incomeMin, q.incomeMax) &&
-      within(c.credit, q.creditMin, q.creditMax) &&
-      within(c.probability, q.scoreMin, q.scoreMax) &&
-      (q.contractType === undefined || c.contractType === q.contractType) &&
-      (q.familyStatus === undefined || c.familyStatus === q.familyStatus) &&
-      (q.education === undefined || c.education === q.education) &&
-      (q.decision === undefined || c.decision === q.decision),
-  );
+  const sorted = sortedBy(clients, q.sort, q.order);
+  const filtered = FILTER_KEYS.some((k) => q[k] !== undefined);
+  const kept = !filtered
+    ? sorted
+    : sorted.filter(
+        (c) =>
+          within(c.age, q.ageMin, q.ageMax) &&
+          within(c.income, q.incomeMin, q.incomeMax) &&
+          within(c.credit, q.creditMin, q.creditMax) &&
+          within(c.probability, q.scoreMin, q.scoreMax) &&
+          (q.contractType === undefined || c.contractType === q.contractType) &&
+          (q.familyStatus === undefined || c.familyStatus === q.familyStatus) &&
+          (q.education === undefined || c.education === q.education) &&
+          (q.decision === undefined || c.decision === q.decision),
+      );
   const start = (q.page - 1) * q.pageSize;
   return {
     items: kept.slice(start, start + q.pageSize),
