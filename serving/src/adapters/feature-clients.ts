@@ -1,5 +1,5 @@
 import { onlineFeatures, type ClientHistory, type FeatureRecipe, type FeatureTable } from '@credit/data';
-import { presortListing, summarize, type ListedClient } from '../clients/list.js';
+import { presort, PRESORTED_ORDERS, summarize, type ListedClient } from '../clients/list.js';
 import type { ClientBase, ScoringModel } from '../deps.js';
 import { ServingError } from '../errors.js';
 
@@ -77,8 +77,10 @@ export function featureClientBase(options: FeatureClientOptions): FeatureClientB
         }
         if (listed.has(model)) return;
         const all = toListed(model, out);
-        await new Promise((resolve) => setImmediate(resolve));
-        presortListing(all);
+        for (const [key, order] of PRESORTED_ORDERS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          presort(all, key, order);
+        }
         listed.set(model, all);
       })();
       warming.set(model, done);

@@ -100,12 +100,17 @@ function sortedBy(clients: readonly ListedClient[], key: ListQuery['sort'], orde
   return sorted;
 }
 
-/** Sorts the orders the dashboard opens with (id, probability both ways) ahead of the first list call. */
-export function presortListing(clients: readonly ListedClient[]): void {
-  sortedBy(clients, 'id', 'asc');
-  sortedBy(clients, 'probability', 'desc');
-  sortedBy(clients, 'probability', 'asc');
-}
+/** The orders the dashboard opens with, sorted ahead of the first list call (one per macrotask). */
+export const PRESORTED_ORDERS: readonly [ListQuery['sort'], ListQuery['order']][] = [
+  ['id', 'asc'],
+  ['probability', 'desc'],
+  ['probability', 'asc'],
+];
+export const presort = (
+  clients: readonly ListedClient[],
+  key: ListQuery['sort'],
+  order: ListQuery['order'],
+) => void sortedBy(clients, key, order);
 
 /** Filters, sorts (nulls last, ties by id) and pages; `clients` is every client with its probability and decision. */
 export function listClients(clients: readonly ListedClient[], q: ListQuery) {
