@@ -105,6 +105,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     model: () => slot.current().model, // read once per request: in-flight requests keep their model
     clients,
     staticDir: dashboard.dashboardStaticDir,
+    logger, // one line per request (ids and figures only)
     ...(options.config ? { config: options.config } : {}),
   });
   let server: Server;

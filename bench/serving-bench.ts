@@ -1,0 +1,172 @@
+/**
+ * Scoring API benchmark on loopback (issue 6 targets on the 2-core machine):
+ *   p99 < 10 ms at a fixed 500 requests/s, > 2,000 requests/s at concurrency 64, 0 errors,
+ *   and decision-log rows == successful scoring requests once the server has flushed on shutdown.
+ *
+ *   npx tsx bench/serving-bench.ts [SECONDS_PER_RUN=10] [CLIENTS=2000]
+ *
+ * Setup: synthetic Kaggle set -> features -> a model with the default 256-64 network trained briefly
+ * (speed does not depend on how well it learnt) -> an API key. The server runs in a child process
+ * (this file with --serve), as `credit serve` would, so autocannon does not share its event loop.
+ * Runs: warm-up, then POST /v1/score {clientId} at 1, 16 and 64 connections, then 500 requests/s.
+ * The server's rate limit is raised for the benchmark (the default 6,000/min per key would answer 429).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+
+const here = fileURLToPath(import.meta.url);
+
+/** The subset of autocannon's result this benchmark reads (the package ships no types). */
+interface CannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; average: number; max: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  '2xx': number;
+  duration: number;
+}
+type Cannon = (opts: Record<string, unknown>) => Promise<CannonResult>;
+
+if (process.argv[2] === '--serve') await serve(process.argv[3]!);
+else await bench();
+
+/** Child: the real server (startServer of credit serve) with the benchmark's rate limit. */
+async function serve(root: string): Promise<void> {
+  const { startServer } = await import('../pipeline/src/commands/serve.js');
+  const { createLogger } = await import('../pipeline/src/logger.js');
+  const running = await startServer({
+    root,
+    model: join(root, 'model'),
+    features: join(root, 'features'),
+    port: 0,
+    host: '127.0.0.1',
+    config: { rateLimitPerMinute: 100_000_000 },
+    logger: createLogger('warn'),
+  });
+  process.stdout.write(`URL ${running.url}\n`);
+  process.once('SIGTERM', () => {
+    running.close().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        process.stderr.write(`close failed: ${String(e)}\n`);
+        process.exit(1);
+      },
+    );
+  });
+}
+
+async function bench(): Promise<void> {
+  const seconds = Number(process.argv[2] ?? 10);
+  const clients = Number(process.argv[3] ?? 2000);
+  const load0 = loadavg();
+  const data = await import('@credit/data');
+  const training = await import('@credit/training');
+  const { hashToken, newToken } = await import('@credit/serving');
+  const autocannon = (await import('autocannon')).default as unknown as Cannon;
+
+  // 1. A real model on synthetic data.
+  const root = await mkdtemp(join(tmpdir(), 'serving-bench-'));
+  const raw = join(root, 'raw');
+  const features = join(root, 'features');
+  await mkdir(features, { recursive: true });
+  let t = performance.now();
+  await data.synthesizeKaggleDir({ outDir: raw, clients, testClients: 10, seed: 7 });
+  const tables = await data.loadKaggleDir(raw);
+  const { table, recipe } = data.buildFeatures(tables);
+  await data.writeFeatureFile(join(features, 'features.arrow'), table);
+  await data.writeRecipeFile(join(features, 'recipe.json'), recipe);
+  const trained = await training.trainFromFeatureTable(table, {
+    config: {
+      folds: 2,
+      importanceRows: 50,
+      mlp: { epochs: 1, patience: 1 },
+      baseline: { epochs: 1 },
+    },
+  });
+  await training.saveBundle(join(root, 'model'), trained.model, {
+    recipePath: join(features, 'recipe.json'),
+  });
+  const clientId = table.ids[0]!;
+  const setupSeconds = (performance.now() - t) / 1000;
+
+  // 2. An API key, and the decision count before the runs (a shared PostgreSQL may hold others).
+  const storeOptions = { databaseUrl: process.env.DATABASE_URL, dataDir: join(root, 'artifacts', 'store') };
+  let store = await data.openStore(storeOptions);
+  const key = newToken();
+  await store.createApiKey('bench', 'serving bench', 'ops', hashToken(key));
+  const rowsBefore = await store.countDecisions();
+  await store.close();
+
+  // 3. The server in a child process.
+  const child = spawn(process.execPath, [...process.execArgv, here, '--serve', root], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await firstUrl(child);
+  // Ready once the client base is scored in the background (GET /health/ready 503 until then).
+  for (let i = 0; (await fetch(`${url}/health/ready`)).status !== 200; i++) {
+    if (i > 600) throw new Error('server not ready after 60 s');
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  const request = {
+    url: `${url}/v1/score`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': key },
+    body: JSON.stringify({ clientId }),
+  };
+  const runs: { name: string; r: CannonResult }[] = [];
+  const run = async (name: string, extra: Record<string, unknown>) => {
+    const r = await autocannon({ ...request, duration: seconds, ...extra });
+    runs.push({ name, r });
+    return r;
+  };
+  t = performance.now();
+  await run('warm-up c=16', { connections: 16, duration: Math.max(2, seconds / 3) });
+  const c1 = await run('c=1', { connections: 1 });
+  const c16 = await run('c=16', { connections: 16 });
+  const c64 = await run('c=64', { connections: 64 });
+  const fixed = await run('500 req/s (c=16)', { connections: 16, overallRate: 500 });
+  const benchSeconds = (performance.now() - t) / 1000;
+
+  // 4. Graceful stop flushes the decision log; then every 2xx must have its row.
+  child.kill('SIGTERM');
+  const exitCode = await new Promise<number | null>((ok) => child.once('exit', ok));
+  store = await data.openStore(storeOptions);
+  const rows = (await store.countDecisions()) - rowsBefore;
+  await store.close();
+  const ok2xx = runs.reduce((s, x) => s + x.r['2xx'], 0);
+  const errors = runs.reduce((s, x) => s + x.r.errors + x.r.timeouts + x.r.non2xx, 0);
+  await rm(root, { recursive: true, force: true });
+
+  // 5. Figures and ratios against the targets.
+  const line = (name: string, r: CannonResult) =>
+    `${name.padEnd(18)} ${r.requests.average.toFixed(0).padStart(7)} req/s  p50 ${String(r.latency.p50).padStart(4)} ms  p99 ${String(r.latency.p99).padStart(4)} ms  max ${String(r.latency.max).padStart(5)} ms  2xx ${String(r['2xx']).padStart(7)}  errors ${r.errors + r.timeouts}  non-2xx ${r.non2xx}`;
+  const ratio = (v: number) => `${v.toFixed(2)}x`;
+  const out = [
+    `serving bench: POST /v1/score {clientId}, ${seconds} s per run, model ${table.names.length} features -> 256-64 MLP, ${clients} clients`,
+    `machine: ${cpus().length} cores, load average ${load0.map((v) => v.toFixed(2)).join(' ')} at start, ${loadavg()
+      .map((v) => v.toFixed(2))
+      .join(' ')} at end; setup ${setupSeconds.toFixed(1)} s, runs ${benchSeconds.toFixed(1)} s`,
+    ...runs.map((x) => line(x.name, x.r)),
+    `target p99 < 10 ms at 500 req/s: p99 ${fixed.latency.p99} ms (target/p99 ${ratio(10 / Math.max(fixed.latency.p99, 1e-9))}), achieved ${fixed.requests.average.toFixed(0)} req/s`,
+    `target > 2000 req/s at c=64: ${c64.requests.average.toFixed(0)} req/s (${ratio(c64.requests.average / 2000)} of target); c=1 ${c1.requests.average.toFixed(0)}, c=16 ${c16.requests.average.toFixed(0)}`,
+    `target 0 errors: ${errors} (errors + timeouts + non-2xx over all runs)`,
+    `decision log: ${rows} rows written for ${ok2xx} successful requests -> ${rows === ok2xx ? 'EQUAL' : 'MISMATCH'} (server exit ${exitCode})`,
+  ];
+  process.stdout.write(`${out.join('\n')}\n`);
+  if (rows !== ok2xx || exitCode !== 0) process.exitCode = 1;
+}
+
+async function firstUrl(child: ChildProcess): Promise<string> {
+  const lines = createInterface({ input: child.stdout! });
+  return new Promise<string>((ok, ko) => {
+    child.once('exit', (code) => ko(new Error(`server exited with ${code} before listening`)));
+    lines.on('line', (l) => {
+      if (l.startsWith('URL ')) ok(l.slice(4));
+    });
+  });
+}
