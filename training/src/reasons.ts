@@ -97,7 +97,10 @@ function describe(
   const label = labelWithoutUnit(c.label);
   if (c.value === undefined) {
     const category = activeCategory(pre, c.field, rawRow);
-    return category === undefined ? `${label} is unknown` : `${label} is "${category}"`;
+    // No category set, or the recipe's "<COLUMN>_nan" column: the client did not give it.
+    return category === undefined || category === 'nan'
+      ? `${label} is not given`
+      : `${label} is "${category}"`;
   }
   const shown = c.value === null ? undefined : showValue(c.value, unit);
   if (unit === 'employment' && !shown) return 'Not employed or pensioner';

@@ -123,6 +123,15 @@ describe('plain-language reasons', () => {
   });
 });
 
+it('says a category was not given when no one-hot column of the field is set', () => {
+  const row = rowOf(0);
+  row[6] = 0;
+  row[7] = 0;
+  expect(plainReasons([contribution('NAME_EDUCATION_TYPE', 0.3)], pre, row, 5, fieldInfo)).toEqual([
+    'Education is not given — raises the risk',
+  ]);
+});
+
 describe('ScoringModel.explain', () => {
   const network = buildNetwork(pre.outputs.length, [32, 16], 5);
   const manifest = {

@@ -240,7 +240,7 @@ function historyLabel(recipe: FeatureRecipe, feature: string): FeatureLabel | un
       text = share ? `all ${phrase}` : `${reversed ? 'largest' : 'smallest'} ${phrase}`;
       break;
     case 'max':
-      text = share ? `any ${phrase}` : `${reversed ? 'smallest' : 'largest'} ${phrase}`;
+      text = share ? `at least one of the ${phrase}` : `${reversed ? 'smallest' : 'largest'} ${phrase}`;
       break;
     case 'mean':
       text = share ? `share of ${phrase}` : `average ${phrase}`;
