@@ -85,11 +85,21 @@ def main() -> None:
         oof[va] = p
         folds.append({"fold": k, "rows": int(va.sum()), "auc": auc(y[va], p), "bestIterations": rounds})
         print(f"fold {k}: AUC {folds[-1]['auc']:.4f}, best iterations {rounds}, {time.time() - started:.0f} s", flush=True)
+        # Saved after every fold: a run cut short still gives figures on the folds done (report.ts handles it).
+        save(directory, oof, folds, seeds, time.time() - started, meta["folds"])
+    print(f"pooled OOF AUC {auc(y, oof):.4f}", flush=True)
+
+
+def save(directory: str, oof: np.ndarray, folds: list, seeds: int, seconds: float, n_folds: int) -> None:
     out = os.path.join(directory, "oof-lightgbm.json")
+    done = [f["fold"] for f in folds]
+    params = {**PARAMS, "max_rounds": MAX_ROUNDS, "early_stop": EARLY_STOP, "seeds": seeds}
     with open(out + ".tmp", "w", encoding="utf8") as f:
-        json.dump({"oof": oof.tolist(), "folds": folds, "params": {**PARAMS, "max_rounds": MAX_ROUNDS, "early_stop": EARLY_STOP, "seeds": seeds}, "seconds": time.time() - started}, f)
+        json.dump(
+            {"oof": oof.tolist(), "folds": folds, "foldsDone": done, "partial": len(done) < n_folds, "params": params, "seconds": seconds},
+            f,
+        )
     os.replace(out + ".tmp", out)
-    print(f"pooled OOF AUC {auc(y, oof):.4f}; written {out}", flush=True)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
  * exactly the exported rows, columns and fold assignment (bench/lightgbm/export.ts).
  * Writes DIR/oof-mlp<TAG>.json and DIR/oof-baseline.json ({ oof, foldsDone, partial, seconds, config })
  * after every fold, so a run cut short still gives figures on the folds it finished.
- * Run: npx tsx bench/lightgbm/mlp-cv.ts [maxEpochs=6] [seeds=1] [DIR] [--no-baseline]
+ * Run: npx tsx bench/lightgbm/mlp-cv.ts [maxEpochs=6] [seeds=1] [DIR] [--no-baseline] [--tag=NAME]
  */
 import { crossValidate, type FeatureTable } from '@credit/training';
 import { readFileSync } from 'node:fs';
@@ -44,7 +44,9 @@ config.folds = meta.folds;
 config.seed = meta.seed;
 
 const t0 = Date.now();
-const tag = seeds > 1 ? `-seeds${seeds}` : '';
+// --tag=NAME names the output oof-mlp-NAME.json (to keep several variants side by side).
+const tagArg = process.argv.find((a) => a.startsWith('--tag='))?.slice('--tag='.length);
+const tag = tagArg ? `-${tagArg}` : seeds > 1 ? `-seeds${seeds}` : '';
 const foldsDone: number[] = [];
 const cv = await crossValidate(table, {
   config,
