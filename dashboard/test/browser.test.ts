@@ -122,6 +122,78 @@ run('advisor dashboard in Chromium', () => {
     await screenshot(page, 'data');
   });
 
+  it('compares the client with all and with similar clients, with a scatter', async () => {
+    await page.getByRole('link', { name: 'Comparer' }).click();
+    await page.locator('.charts figure .chart svg').first().waitFor();
+    await page.locator('#scatter-title ~ figure .chart svg').waitFor();
+    const size = async () => Number((await page.locator('#population-size').innerText()).replace(/\D/g, ''));
+    const allSize = await size();
+    expect(allSize).toBe(allClients);
+    await page.getByLabel('les clients similaires').check();
+    // The population word changes at once; the counts change when the API has answered.
+    await page.waitForFunction(
+      (before) => document.getElementById('population-size')?.textContent?.replace(/\D/g, '') !== before,
+      String(allSize),
+    );
+    expect(await size()).toBeLessThan(allSize);
+    expect(await page.locator('.charts figcaption').first().innerText()).toMatch(
+      /plus élevé que pour \d+\s% des clients similaires/,
+    );
+    await page.locator('.charts figure .chart svg').first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'compare');
+  });
+
+  it('runs a what-if that changes the score, and finds a counter-offer', async () => {
+    await page.getByRole('link', { name: 'Simulation' }).click();
+    const credit = page.getByLabel('Montant du crédit');
+    const before = Number(await credit.inputValue());
+    await credit.fill(String(Math.round(before / 4)));
+    await page.getByRole('button', { name: 'Simuler' }).click();
+    const result = await page.locator('#whatif-result').innerText();
+    const [, newP, oldP] = result.match(/Nouveau risque : ([\d,]+).*avant : ([\d,]+)/) ?? [];
+    expect(Number(newP?.replace(',', '.'))).toBeLessThan(Number(oldP?.replace(',', '.')));
+
+    // Counter-offer. On this client (among the riskiest) the model may refuse whatever the amount; the
+    // page must then say so. Then on a refused client for which the API grants a loan of a tenth of the
+    // amount asked (found through the what-if API), the page must find and word the counter-offer.
+    await page.getByRole('button', { name: 'Chercher une contre-proposition' }).click();
+    await page
+      .locator('#counter-result')
+      .filter({ hasText: /serait accordé|Aucun montant/ })
+      .waitFor();
+    const borderline = await page.evaluate(async () => {
+      const { csrfToken } = (await (await fetch('/v1/auth/me')).json()) as { csrfToken: string };
+      const list = await fetch('/v1/clients?decision=refuse&sort=probability&order=asc&pageSize=20');
+      for (const c of ((await list.json()) as { items: { id: number; credit: number; annuity: number }[] })
+        .items) {
+        const r = await fetch('/v1/what-if', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+          body: JSON.stringify({
+            clientId: c.id,
+            changes: { AMT_CREDIT: c.credit / 10, AMT_ANNUITY: c.annuity / 10 },
+          }),
+        });
+        if (((await r.json()) as { decision: string }).decision === 'grant') return c.id;
+      }
+      return null;
+    });
+    expect(borderline).not.toBeNull(); // else no refused client here depends on the amount asked
+    await page.goto(`${server.url}/#/clients/${borderline}/whatif`);
+    await page.getByRole('heading', { name: new RegExp(`Client ${borderline}`) }).waitFor();
+    await page.getByRole('button', { name: 'Chercher une contre-proposition' }).click();
+    await page
+      .locator('#counter-result')
+      .filter({ hasText: /serait accordé|Aucun montant/ })
+      .waitFor();
+    expect(await page.locator('#counter-result').innerText()).toMatch(
+      /Un prêt de .* au lieu de .* serait accordé/,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'whatif');
+  });
+
   it('switches to English', async () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('link', { name: 'What-if' }).waitFor();

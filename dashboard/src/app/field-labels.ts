@@ -44,6 +44,68 @@ const FIELDS: Record<string, Pair> = {
   REGION_RATING_CLIENT: { fr: 'Note de la région', en: 'Rating of the region' },
   REGION_RATING_CLIENT_W_CITY: { fr: 'Note de la région et de la ville', en: 'Rating of region and city' },
   DAYS_LAST_PHONE_CHANGE: { fr: 'Dernier changement de téléphone', en: 'Last phone change' },
+  HOUR_APPR_PROCESS_START: { fr: 'Heure de la demande', en: 'Hour of the application' },
+  WEEKDAY_APPR_PROCESS_START: { fr: 'Jour de la demande', en: 'Day of the application' },
+  OBS_30_CNT_SOCIAL_CIRCLE: { fr: 'Proches suivis (30 j)', en: 'People around observed (30 d)' },
+  DEF_30_CNT_SOCIAL_CIRCLE: { fr: 'Proches en défaut (30 j)', en: 'People around in default (30 d)' },
+  OBS_60_CNT_SOCIAL_CIRCLE: { fr: 'Proches suivis (60 j)', en: 'People around observed (60 d)' },
+  DEF_60_CNT_SOCIAL_CIRCLE: { fr: 'Proches en défaut (60 j)', en: 'People around in default (60 d)' },
+  REG_REGION_NOT_LIVE_REGION: {
+    fr: 'Adresse déclarée ≠ région de résidence',
+    en: 'Registered ≠ living region',
+  },
+  REG_REGION_NOT_WORK_REGION: { fr: 'Adresse déclarée ≠ région de travail', en: 'Registered ≠ work region' },
+  LIVE_REGION_NOT_WORK_REGION: { fr: 'Résidence ≠ région de travail', en: 'Living ≠ work region' },
+  REG_CITY_NOT_LIVE_CITY: { fr: 'Adresse déclarée ≠ ville de résidence', en: 'Registered ≠ living city' },
+  REG_CITY_NOT_WORK_CITY: { fr: 'Adresse déclarée ≠ ville de travail', en: 'Registered ≠ work city' },
+  LIVE_CITY_NOT_WORK_CITY: { fr: 'Résidence ≠ ville de travail', en: 'Living ≠ work city' },
+  AMT_REQ_CREDIT_BUREAU_HOUR: {
+    fr: 'Consultations du fichier de crédit (heure)',
+    en: 'Credit bureau enquiries (hour)',
+  },
+  AMT_REQ_CREDIT_BUREAU_DAY: {
+    fr: 'Consultations du fichier de crédit (jour)',
+    en: 'Credit bureau enquiries (day)',
+  },
+  AMT_REQ_CREDIT_BUREAU_WEEK: {
+    fr: 'Consultations du fichier de crédit (semaine)',
+    en: 'Credit bureau enquiries (week)',
+  },
+  AMT_REQ_CREDIT_BUREAU_MON: {
+    fr: 'Consultations du fichier de crédit (mois)',
+    en: 'Credit bureau enquiries (month)',
+  },
+  AMT_REQ_CREDIT_BUREAU_QRT: {
+    fr: 'Consultations du fichier de crédit (trimestre)',
+    en: 'Credit bureau enquiries (quarter)',
+  },
+  AMT_REQ_CREDIT_BUREAU_YEAR: {
+    fr: 'Consultations du fichier de crédit (année)',
+    en: 'Credit bureau enquiries (year)',
+  },
+  // Parts of history aggregates (BURO_DAYS_CREDIT_MEAN...).
+  DAYS_CREDIT: { fr: 'ancienneté du crédit', en: 'age of the credit' },
+  DAYS_CREDIT_ENDDATE: { fr: 'échéance restante', en: 'time left to run' },
+  DAYS_CREDIT_UPDATE: { fr: 'dernière mise à jour', en: 'last update' },
+  CREDIT_DAY_OVERDUE: { fr: 'jours de retard', en: 'days overdue' },
+  AMT_CREDIT_SUM: { fr: 'montant', en: 'amount' },
+  AMT_CREDIT_SUM_DEBT: { fr: 'dette restante', en: 'remaining debt' },
+  AMT_CREDIT_SUM_OVERDUE: { fr: 'montant en retard', en: 'amount overdue' },
+  AMT_CREDIT_SUM_LIMIT: { fr: 'plafond', en: 'limit' },
+  AMT_CREDIT_MAX_OVERDUE: { fr: 'plus grand retard (montant)', en: 'largest overdue amount' },
+  CNT_CREDIT_PROLONG: { fr: 'prolongations', en: 'extensions' },
+  AMT_APPLICATION: { fr: 'montant demandé', en: 'amount asked' },
+  AMT_DOWN_PAYMENT: { fr: 'apport', en: 'down payment' },
+  APP_CREDIT_PERC: { fr: 'accordé / demandé', en: 'granted / asked' },
+  CNT_PAYMENT: { fr: 'nombre d’échéances', en: 'number of instalments' },
+  DAYS_DECISION: { fr: 'ancienneté de la décision', en: 'time since decision' },
+  DPD: { fr: 'jours de retard', en: 'days past due' },
+  DBD: { fr: 'jours d’avance', en: 'days before due' },
+  PAYMENT_PERC: { fr: 'part payée', en: 'share paid' },
+  PAYMENT_DIFF: { fr: 'reste à payer', en: 'amount unpaid' },
+  AMT_PAYMENT: { fr: 'montant payé', en: 'amount paid' },
+  AMT_INSTALMENT: { fr: 'montant de l’échéance', en: 'instalment amount' },
+  AMT_BALANCE: { fr: 'solde', en: 'balance' },
   // Ratios built by the feature recipe (no dictionary entry).
   DAYS_EMPLOYED_PERC: { fr: 'Part de la vie en emploi', en: 'Share of life employed' },
   INCOME_CREDIT_PERC: { fr: 'Revenu / montant du crédit', en: 'Income / credit amount' },
@@ -82,6 +144,8 @@ const plain = (s: string): string => s.replace(/_/g, ' ').replace(/\b[A-Z]{2,}\b
 export function fieldLabel(name: string, apiLabel: string | undefined, lang: Lang): string {
   const known = FIELDS[name];
   if (known) return known[lang];
+  const doc = /^FLAG_DOCUMENT_(\d+)$/.exec(name);
+  if (doc) return lang === 'fr' ? `Document ${doc[1]} fourni` : `Document ${doc[1]} provided`;
   const source = SOURCES.find(([prefix]) => name.startsWith(prefix));
   if (source) {
     const rest = name.slice(source[0].length);

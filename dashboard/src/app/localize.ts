@@ -21,10 +21,13 @@ export const localizeReasons = (reasons: Reason[], i18n: I18n): Reason[] =>
   reasons.map((r) => ({ ...r, label: fieldLabel(r.field, r.label, i18n.lang) }));
 
 /**
- * Contributions are log-odds: about 0.5 moves a 10 % risk to 15 %, 0.15 to about 11.5 %.
- * Words, not numbers, because an advisor reads "strong/slight", not logits.
+ * Contributions are log-odds. Near the client's risk p, a change of c in log-odds moves the risk by about
+ * c * p * (1 - p): that is the number of percentage points shown, and the word an advisor reads.
  */
-export function strength(contribution: number): 'strong' | 'moderate' | 'slight' {
-  const a = Math.abs(contribution);
-  return a >= 0.5 ? 'strong' : a >= 0.15 ? 'moderate' : 'slight';
+export function riskPoints(contribution: number, probability: number): number {
+  return Math.abs(contribution) * probability * (1 - probability) * 100;
+}
+
+export function strength(points: number): 'strong' | 'moderate' | 'slight' {
+  return points >= 5 ? 'strong' : points >= 1.5 ? 'moderate' : 'slight';
 }

@@ -2,20 +2,48 @@
 // told by words and shape, not colour alone) and the same reasons as sentences.
 import type { Reason } from '../api.js';
 import { useI18n } from '../i18n.js';
-import { strength } from '../localize.js';
+import { riskPoints, strength } from '../localize.js';
 
-export function Reasons({ reasons, max = 8 }: { reasons: Reason[]; max?: number }) {
-  const { t } = useI18n();
+export function Reasons({
+  reasons,
+  probability,
+  max = 8,
+}: {
+  reasons: Reason[];
+  /** The client's risk: turns log-odds contributions into approximate percentage points. */
+  probability: number;
+  max?: number;
+}) {
+  const { t, num } = useI18n();
   // Contributions (log-odds) under 0.001 say nothing to an advisor; they are left out.
   const top = reasons
     .filter((r) => Math.abs(r.contribution) >= 0.001)
     .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))
     .slice(0, max);
   const scale = Math.max(1e-9, ...top.map((r) => Math.abs(r.contribution)));
-  const effect = (r: Reason) => t(strength(r.contribution));
+  const points = (r: Reason) => riskPoints(r.contribution, probability);
+  const effect = (r: Reason) => t(strength(points(r)));
   // The API's own sentences are English with raw feature names: the dashboard writes its own.
   const sentence = (r: Reason) =>
-    t(r.direction === 'raises' ? 'reasonRaises' : 'reasonLowers', { label: r.label, s: effect(r) });
+    t(r.direction === 'raises' ? 'reasonRaises' : 'reasonLowers', {
+      label: r.label,
+      c: num(points(r), 1),
+      s: effect(r),
+    });
+  const side = (direction: Reason['direction']) => {
+    const items = top.filter((r) => r.direction === direction);
+    if (items.length === 0) return <p class="muted">{t('noReason')}</p>;
+    return (
+      <ul class="sentences">
+        {items.map((r) => (
+          <li key={r.field}>
+            <span aria-hidden="true">{direction === 'raises' ? '▲ ' : '▼ '}</span>
+            {sentence(r)}
+          </li>
+        ))}
+      </ul>
+    );
+  };
   return (
     <section aria-labelledby="reasons-title" class="reasons">
       <h2 id="reasons-title">{t('reasonsTitle')}</h2>
@@ -27,14 +55,14 @@ export function Reasons({ reasons, max = 8 }: { reasons: Reason[]; max?: number 
             <span class="left">
               {r.direction === 'lowers' ? (
                 <span class="bar lowers" style={{ width: `${(Math.abs(r.contribution) / scale) * 100}%` }}>
-                  ▼ {effect(r)}
+                  ▼ {num(points(r), 1)} pt
                 </span>
               ) : null}
             </span>
             <span class="right">
               {r.direction === 'raises' ? (
                 <span class="bar raises" style={{ width: `${(Math.abs(r.contribution) / scale) * 100}%` }}>
-                  ▲ {effect(r)}
+                  ▲ {num(points(r), 1)} pt
                 </span>
               ) : null}
             </span>
@@ -44,29 +72,11 @@ export function Reasons({ reasons, max = 8 }: { reasons: Reason[]; max?: number 
       <div class="columns">
         <div>
           <h3>{t('against')}</h3>
-          <ul class="sentences">
-            {top
-              .filter((r) => r.direction === 'raises')
-              .map((r) => (
-                <li key={r.field}>
-                  <span aria-hidden="true">▲ </span>
-                  {sentence(r)}
-                </li>
-              ))}
-          </ul>
+          {side('raises')}
         </div>
         <div>
           <h3>{t('for')}</h3>
-          <ul class="sentences">
-            {top
-              .filter((r) => r.direction === 'lowers')
-              .map((r) => (
-                <li key={r.field}>
-                  <span aria-hidden="true">▼ </span>
-                  {sentence(r)}
-                </li>
-              ))}
-          </ul>
+          {side('lowers')}
         </div>
       </div>
     </section>

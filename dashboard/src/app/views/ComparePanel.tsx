@@ -4,17 +4,40 @@ import { api, type ClientDetail, type Comparison, type Scatter } from '../api.js
 import { useI18n } from '../i18n.js';
 import { VegaChart } from '../components/VegaChart.js';
 import { histogramSpec, scatterSpec } from '../charts.js';
+import { compareInYears, isDays, scatterInYears } from '../compare-units.js';
+import { formatNumberFor } from '../format-field.js';
 
 const preferred = ['AMT_INCOME_TOTAL', 'AMT_CREDIT', 'AMT_ANNUITY', 'DAYS_BIRTH', 'EXT_SOURCE_2'];
+/** Fields worth comparing for an advisor (the client has ~120 numeric fields, most of them technical). */
+const comparable = [
+  'AMT_INCOME_TOTAL',
+  'AMT_CREDIT',
+  'AMT_ANNUITY',
+  'AMT_GOODS_PRICE',
+  'DAYS_BIRTH',
+  'DAYS_EMPLOYED',
+  'CNT_CHILDREN',
+  'CNT_FAM_MEMBERS',
+  'EXT_SOURCE_1',
+  'EXT_SOURCE_2',
+  'EXT_SOURCE_3',
+  'OWN_CAR_AGE',
+  'REGION_POPULATION_RELATIVE',
+  'DAYS_REGISTRATION',
+  'DAYS_ID_PUBLISH',
+];
 
 export function numericFields(client: ClientDetail): { name: string; label: string }[] {
-  return client.groups.flatMap((g) =>
-    g.fields.filter((f) => typeof f.value === 'number').map((f) => ({ name: f.name, label: f.label })),
-  );
+  const all = client.groups.flatMap((g) => g.fields);
+  return comparable.flatMap((name) => {
+    const f = all.find((x) => x.name === name);
+    return f && typeof f.value === 'number' ? [{ name, label: f.label }] : [];
+  });
 }
 
 export function ComparePanel({ client }: { client: ClientDetail }) {
-  const { t, num, pct } = useI18n();
+  const i18n = useI18n();
+  const { t, num, pct } = i18n;
   const fields = numericFields(client);
   const initial = preferred.filter((p) => fields.some((f) => f.name === p)).slice(0, 2);
   const [chosen, setChosen] = useState<string[]>(
@@ -27,15 +50,29 @@ export function ComparePanel({ client }: { client: ClientDetail }) {
   const [scatter, setScatter] = useState<Scatter | null>(null);
   const [error, setError] = useState('');
   const labelOf = (name: string) => fields.find((f) => f.name === name)?.label ?? name;
+  // Axis titles carry the unit when the API's days became years.
+  const axisOf = (name: string) =>
+    isDays(name)
+      ? `${labelOf(name)} (${t('yearsUnit')})`
+      : /^AMT_(?!REQ_)/.test(name)
+        ? `${labelOf(name)} (€)`
+        : labelOf(name);
   const popWord = t(population === 'all' ? 'popAllOf' : 'popSimilarOf');
 
   useEffect(() => {
     if (chosen.length === 0) return setData(null);
-    api.compare(client.id, chosen, population).then(setData, (e: Error) => setError(e.message));
-  }, [chosen.join(','), population]);
+    api.compare(client.id, chosen, population).then(
+      (d) =>
+        setData({ ...d, fields: d.fields.map((f) => ({ ...compareInYears(f), label: axisOf(f.field) })) }),
+      (e: Error) => setError(e.message),
+    );
+  }, [chosen.join(','), population, i18n]);
   useEffect(() => {
     if (!x || !y) return;
-    api.scatter(client.id, x, y, population).then(setScatter, (e: Error) => setError(e.message));
+    api.scatter(client.id, x, y, population).then(
+      (s) => setScatter(scatterInYears(s, x, y)),
+      (e: Error) => setError(e.message),
+    );
   }, [x, y, population]);
 
   const toggle = (name: string) =>
@@ -86,10 +123,10 @@ export function ComparePanel({ client }: { client: ClientDetail }) {
         {data?.fields.map((f) => {
           const sentence =
             f.clientValue === null || f.percentile === null
-              ? t('noValue', { label: f.label })
+              ? t('noValue', { label: labelOf(f.field) })
               : t('percentile', {
-                  label: f.label,
-                  value: num(f.clientValue, 2),
+                  label: labelOf(f.field),
+                  value: formatNumberFor(f.field, f.clientValue, i18n),
                   pct: pct(f.percentile, 0),
                   pop: popWord,
                 });
@@ -127,7 +164,7 @@ export function ComparePanel({ client }: { client: ClientDetail }) {
         {scatter ? (
           <figure>
             <VegaChart
-              spec={scatterSpec(scatter, labelOf(x), labelOf(y), {
+              spec={scatterSpec(scatter, axisOf(x), axisOf(y), {
                 client: t('clientMark'),
                 others: t('others'),
               })}
@@ -135,8 +172,8 @@ export function ComparePanel({ client }: { client: ClientDetail }) {
                 n: num(scatter.points.length),
                 x: labelOf(x),
                 y: labelOf(y),
-                cx: num(scatter.client.x, 2),
-                cy: num(scatter.client.y, 2),
+                cx: formatNumberFor(x, scatter.client.x, i18n),
+                cy: formatNumberFor(y, scatter.client.y, i18n),
               })}
             />
             <figcaption>
@@ -144,8 +181,8 @@ export function ComparePanel({ client }: { client: ClientDetail }) {
                 n: num(scatter.points.length),
                 x: labelOf(x),
                 y: labelOf(y),
-                cx: num(scatter.client.x, 2),
-                cy: num(scatter.client.y, 2),
+                cx: formatNumberFor(x, scatter.client.x, i18n),
+                cy: formatNumberFor(y, scatter.client.y, i18n),
               })}
             </figcaption>
           </figure>

@@ -1,10 +1,22 @@
 // The client's descriptive data, grouped, with human labels and formatted values.
-import type { ClientDetail } from '../api.js';
+import type { ClientDetail, Field } from '../api.js';
 import { useI18n } from '../i18n.js';
 import { formatField } from '../format-field.js';
 
+/** Normalised building statistics (*_AVG/_MODE/_MEDI) and the 20 document flags fold into one row each. */
+const folded = (name: string): 'building' | 'documents' | null =>
+  /_(AVG|MODE|MEDI)$/.test(name) ? 'building' : /^FLAG_DOCUMENT_/.test(name) ? 'documents' : null;
+
 export function DataPanel({ client }: { client: ClientDetail }) {
   const i18n = useI18n();
+  const row = (f: Field) => (
+    <tr key={f.name}>
+      <th scope="row" title={f.description}>
+        {f.label}
+      </th>
+      <td>{formatField(f, i18n)}</td>
+    </tr>
+  );
   return (
     <section aria-labelledby="data-title">
       <h2 id="data-title">{i18n.t('dataTitle')}</h2>
@@ -19,14 +31,26 @@ export function DataPanel({ client }: { client: ClientDetail }) {
               </tr>
             </thead>
             <tbody>
-              {g.fields.map((f) => (
-                <tr key={f.name}>
-                  <th scope="row" title={f.description}>
-                    {f.label}
-                  </th>
-                  <td>{formatField(f, i18n)}</td>
-                </tr>
-              ))}
+              {g.fields.filter((f) => !folded(f.name)).map(row)}
+              {(['building', 'documents'] as const).map((kind) => {
+                const rest = g.fields.filter((f) => folded(f.name) === kind);
+                if (rest.length === 0) return null;
+                // Dozens of technical fields (mostly empty): one row that opens on demand.
+                return (
+                  <tr key={kind}>
+                    <td colSpan={2}>
+                      <details>
+                        <summary>
+                          {i18n.t(kind === 'building' ? 'buildingStats' : 'documents', { n: rest.length })}
+                        </summary>
+                        <table class="data nested">
+                          <tbody>{rest.map(row)}</tbody>
+                        </table>
+                      </details>
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         ))}

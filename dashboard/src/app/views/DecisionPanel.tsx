@@ -34,7 +34,7 @@ export function DecisionPanel({ score }: { score: Score }) {
           {score.modelVersion ? <p class="muted">{t('modelVersion', { v: score.modelVersion })}</p> : null}
         </div>
       </div>
-      <Reasons reasons={score.reasons} />
+      <Reasons reasons={score.reasons} probability={score.probability} />
     </section>
   );
 }

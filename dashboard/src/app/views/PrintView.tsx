@@ -23,7 +23,7 @@ export function PrintView({ client, score }: { client: ClientDetail; score: Scor
           })}
         </p>
       </div>
-      <Reasons reasons={score.reasons} max={5} />
+      <Reasons reasons={score.reasons} probability={score.probability} max={5} />
       <DataPanel client={client} />
     </section>
   );

@@ -4,13 +4,15 @@ import { api, type ClientDetail, type Score } from '../api.js';
 import { useI18n } from '../i18n.js';
 import { numericValue } from '../format-field.js';
 import { Reasons } from '../components/Reasons.js';
+import { localizeReasons } from '../localize.js';
 import { DecisionBadge } from '../components/DecisionBadge.js';
 import { findCounterOffer, type CounterOffer } from '../counter-offer.js';
 
 const editable = ['AMT_INCOME_TOTAL', 'AMT_CREDIT', 'AMT_ANNUITY', 'AMT_GOODS_PRICE'];
 
 export function WhatIfPanel({ client, score }: { client: ClientDetail; score: Score }) {
-  const { t, pct, money } = useI18n();
+  const i18n = useI18n();
+  const { t, pct, money } = i18n;
   const all = client.groups.flatMap((g) => g.fields);
   const fields = editable.map((n) => all.find((f) => f.name === n)).filter((f) => f !== undefined);
   const [values, setValues] = useState<Record<string, string>>(() =>
@@ -92,7 +94,11 @@ export function WhatIfPanel({ client, score }: { client: ClientDetail; score: Sc
               </strong>{' '}
               <DecisionBadge decision={result.decision} />
             </p>
-            <Reasons reasons={result.reasons} max={6} />
+            <Reasons
+              reasons={localizeReasons(result.reasons, i18n)}
+              probability={result.probability}
+              max={6}
+            />
           </div>
         ) : null}
       </div>
