@@ -24,7 +24,8 @@ export {
 } from './preprocess.js';
 export { selectBackend, type BackendName } from './backend.js';
 export { integratedGradients, type Attribution } from './integrated-gradients.js';
-export type { FieldContribution } from './reasons.js';
+export { describe as describeFieldValue, plainReasons, type FieldContribution } from './reasons.js';
+export type { FieldPresentation, FieldUnit } from './explain/wording.js';
 export type { FieldImportance } from './importance.js';
 export type { GroupFairness } from './fairness.js';
 export { ageBand } from './fairness.js';

@@ -87,7 +87,12 @@ export function plainReasons(
     );
 }
 
-function describe(
+/**
+ * The client's value of one field in words, without the effect: "Age: 27 years, younger than 80% of
+ * clients", "External score 2 is low: 0.12, lower than for 85% of clients", "Education is "Higher
+ * education"". For callers that add their own ending (e.g. "has almost no effect on this decision").
+ */
+export function describe(
   c: FieldContribution,
   pre: Preprocessor,
   rawRow: ArrayLike<number>,

@@ -26,7 +26,8 @@ export interface ScoringModel {
   /** Many clients given as columns in manifest.featureNames order. */
   predictColumns(columns: Float64Array[]): Float64Array;
   decide(probability: number): Decision;
-  explain(row: ArrayLike<number>): Explanation;
+  /** `options.reasons`: how many plain sentences (strongest fields first; default 5). */
+  explain(row: ArrayLike<number>, options?: { reasons?: number }): Explanation;
 }
 
 export function createScoringModel(manifest: Manifest, network: tf.LayersModel): ScoringModel {
@@ -67,7 +68,7 @@ export function createScoringModel(manifest: Manifest, network: tf.LayersModel):
       return probabilities(predictLogits(network, transformColumns(pre, columns, rows), width));
     },
     decide: (probability) => (probability >= manifest.threshold ? 'refuse' : 'grant'),
-    explain(row) {
+    explain(row, options = {}) {
       checkRow(row);
       attribute ??= createAttributor(network);
       group ??= createFieldGrouper(pre, { fieldOf: manifest.fieldOf, fieldInfo: manifest.fieldInfo });
@@ -77,7 +78,7 @@ export function createScoringModel(manifest: Manifest, network: tf.LayersModel):
         baseline: { logit: ig.baselineLogit, probability: 1 / (1 + Math.exp(-ig.baselineLogit)) },
         output: { logit: ig.logit, probability: 1 / (1 + Math.exp(-ig.logit)) },
         contributions,
-        reasons: plainReasons(contributions, pre, row, 5, manifest.fieldInfo),
+        reasons: plainReasons(contributions, pre, row, options.reasons ?? 5, manifest.fieldInfo),
       };
     },
   };

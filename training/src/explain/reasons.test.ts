@@ -165,6 +165,17 @@ describe('ScoringModel.explain', () => {
     }
   });
 
+  it('writes as many sentences as asked (five by default), strongest first', () => {
+    const row = rowOf(7);
+    const two = model.explain(row, { reasons: 2 }).reasons;
+    const e = model.explain(row, { reasons: 20 });
+    const effective = e.contributions.filter((c) => Math.abs(c.contribution) > 1e-6).length;
+    expect(effective).toBeGreaterThan(2);
+    expect(e.reasons).toHaveLength(effective); // one per field that moves the logit
+    expect(e.reasons.slice(0, 2)).toEqual(two);
+    expect(model.explain(row).reasons).toEqual(e.reasons.slice(0, 5));
+  });
+
   it('saves the importance chart in the bundle as Vega-Lite, SVG and PNG with the plain labels', async () => {
     const importance: FieldImportance[] = [
       { field: 'EXT_SOURCE_2', aucDrop: 0.05, meanAbsAttribution: 0.3 },
