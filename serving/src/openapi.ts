@@ -51,6 +51,12 @@ const publicRoute = { security: [] };
  * describe their answers with (responses). routes.test.ts checks that every Express route is here.
  */
 export function openApiDocument(): Record<string, unknown> {
+  cached ??= build(); // built once: the schemas do not change while the process runs
+  return cached;
+}
+let cached: Record<string, unknown> | undefined;
+
+function build(): Record<string, unknown> {
   return {
     openapi: '3.1.0',
     info: { title: 'Credit scoring API', version: '1' },
