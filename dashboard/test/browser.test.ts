@@ -68,7 +68,7 @@ run('advisor dashboard in Chromium', () => {
   });
 
   it('finds refused cash-loan clients with filters, sorted by risk', async () => {
-    await page.getByLabel('Type de contrat').selectOption('Cash loans');
+    await page.getByLabel('Type de contrat').selectOption({ label: 'Prêt personnel' });
     await page.getByLabel('Décision').selectOption('refuse');
     await page.getByLabel('Âge à partir de (ans)').fill('25');
     await page.getByRole('button', { name: 'Rechercher' }).click();
@@ -79,6 +79,8 @@ run('advisor dashboard in Chromium', () => {
     expect(total).toBeLessThan(allClients);
     const decisions = await page.locator('table.results tbody tr td:nth-child(7)').allInnerTexts();
     expect(decisions.every((d) => d.includes('Refusé'))).toBe(true);
+    const contracts = await page.locator('table.results tbody tr td:nth-child(5)').allInnerTexts();
+    expect(new Set(contracts)).toEqual(new Set(['Prêt personnel']));
 
     await page.getByRole('button', { name: /Risque de défaut/ }).click();
     await page.getByRole('button', { name: /Risque de défaut/ }).click();

@@ -98,6 +98,14 @@ async function writeDictionary(path: string): Promise<void> {
 
 /** The synthetic set, features and trained bundle: reused when present, else built in a temp folder and renamed. */
 async function trainedModel(log: (line: string) => void): Promise<string> {
+  // A folder this harness built before (raw/, features/, model/): skips the key check and training,
+  // e.g. while code the key covers is being edited and does not build.
+  const given = process.env.CREDIT_DASHBOARD_TEST_MODEL;
+  if (given) {
+    if (!existsSync(join(given, 'model', 'manifest.json')))
+      throw new Error(`CREDIT_DASHBOARD_TEST_MODEL=${given} has no model/manifest.json: unset it to train`);
+    return given;
+  }
   const cacheDir = join(repoRoot, 'artifacts', 'test-cache');
   const dir = join(cacheDir, `dashboard-model-${modelKey()}`);
   if (existsSync(join(dir, 'model', 'manifest.json'))) return dir;

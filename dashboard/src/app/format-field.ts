@@ -1,6 +1,7 @@
 // Shows a raw field value to a human: days before the application become years, amounts get currency.
 import type { Field } from './api.js';
 import type { I18n } from './i18n.js';
+import { categoryLabel } from './category-labels.js';
 
 // AMT_REQ_CREDIT_BUREAU_* are counts of enquiries, not amounts.
 const moneyField = /^AMT_(?!REQ_)/;
@@ -35,6 +36,7 @@ export function formatField(f: Field, i18n: I18n): string {
     if (moneyField.test(f.name)) return i18n.money(v);
     return i18n.num(v, 2);
   }
+  if (typeof v === 'string') return categoryLabel(v, i18n.lang);
   if (f.display !== undefined && f.display !== '') return f.display;
   return String(v);
 }

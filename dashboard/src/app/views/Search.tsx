@@ -4,6 +4,7 @@ import { api, type ClientPage } from '../api.js';
 import { useI18n, type Key } from '../i18n.js';
 import { go } from '../route.js';
 import { DecisionBadge } from '../components/DecisionBadge.js';
+import { categoryLabel } from '../category-labels.js';
 
 const choices: Record<'contractType' | 'familyStatus' | 'education', string[]> = {
   contractType: ['Cash loans', 'Revolving loans'],
@@ -54,7 +55,7 @@ function toQuery(filters: Filters): Record<string, string | undefined> {
 }
 
 export function Search() {
-  const { t, num, money, pct } = useI18n();
+  const { t, num, money, pct, lang } = useI18n();
   const start = saved();
   const [draft, setDraft] = useState<Filters>(start.filters);
   const [query, setQuery] = useState(start);
@@ -166,7 +167,7 @@ export function Search() {
                 <option value="">{t('any')}</option>
                 {choices[k].map((v) => (
                   <option key={v} value={v}>
-                    {v}
+                    {categoryLabel(v, lang)}
                   </option>
                 ))}
               </select>
@@ -258,7 +259,7 @@ export function Search() {
                   <td class="num">{r.age === null ? '—' : t('years', { n: num(r.age) })}</td>
                   <td class="num">{money(r.income)}</td>
                   <td class="num">{money(r.credit)}</td>
-                  <td>{r.contractType ?? '—'}</td>
+                  <td>{r.contractType ? categoryLabel(r.contractType, lang) : '—'}</td>
                   <td class="num">{pct(r.probability)}</td>
                   <td>{r.decision ? <DecisionBadge decision={r.decision} /> : '—'}</td>
                 </tr>
