@@ -1,13 +1,15 @@
 /**
  * The column store the feature groups read: numeric columns as Float64Array (NaN = missing),
- * categorical columns as arrays of string | null. Built from an Arquero table (batch) or from JSON
- * rows (online), so both paths then run the same group code.
+ * categorical columns as CodedColumn (dictionary codes, -1 = missing), the loaders' own layout, so
+ * encoding a category is an integer lookup and no per-row string is touched. Built from an Arquero
+ * table (batch) or from JSON rows (online), so both paths then run the same group code.
  */
 import type { ColumnTable } from 'arquero';
 import { DataError } from '../errors.js';
+import { CodedColumn } from '../kaggle/coded-column.js';
 import type { ColumnKind } from './recipe.js';
 
-export type CategoricalColumn = ArrayLike<string | null | undefined>;
+export type CategoricalColumn = CodedColumn;
 export type FrameColumn = Float64Array | CategoricalColumn;
 
 export interface Frame {
@@ -34,11 +36,12 @@ export function frameFromTable(table: ColumnTable): Frame {
 }
 
 function toFrameColumn(col: unknown, name: string): FrameColumn {
-  if (col instanceof Float64Array) return col;
+  if (col instanceof Float64Array || col instanceof CodedColumn) return col;
   if (ArrayBuffer.isView(col)) return Float64Array.from(col as unknown as ArrayLike<number>);
   if (Array.isArray(col)) {
     const first = col.find((v) => v !== null && v !== undefined);
-    if (first === undefined || typeof first === 'string') return col as CategoricalColumn;
+    if (first === undefined || typeof first === 'string')
+      return CodedColumn.fromStrings(col as (string | null | undefined)[]);
     if (typeof first === 'number')
       return Float64Array.from(col, (v: unknown) => (typeof v === 'number' ? v : NaN));
   }
@@ -61,10 +64,7 @@ export function frameFromRows(
       rows.forEach((row, i) => (col[i] = toNumber(row[name], table, name)));
       map.set(name, col);
     } else {
-      map.set(
-        name,
-        rows.map((row) => toCategory(row[name])),
-      );
+      map.set(name, CodedColumn.fromStrings(rows.map((row) => toCategory(row[name]))));
     }
   }
   return { nrows: rows.length, names: columns.map((c) => c.name), columns: map };
@@ -95,19 +95,15 @@ export function numericColumn(frame: Frame, name: string): Float64Array {
   if (col === undefined) return new Float64Array(frame.nrows).fill(NaN);
   if (isNumeric(col)) return col;
   // A text column where a number is expected: pandas would fail; we keep numbers we can read.
-  return Float64Array.from({ length: frame.nrows }, (_, i) => {
-    const v = col[i];
-    return v === null || v === undefined || v === '' ? NaN : Number(v);
-  });
+  const byCode = col.values.map((v) => (v === '' ? NaN : Number(v)));
+  return Float64Array.from(col.codes, (c) => (c < 0 ? NaN : byCode[c]!));
 }
 
 /** Kind of a column as pandas would read it: text with at least one value = categorical. */
 export function kindOf(col: FrameColumn): ColumnKind {
   if (isNumeric(col)) return 'numeric';
-  for (let i = 0; i < col.length; i++) {
-    const v = col[i];
-    if (v !== null && v !== undefined) return 'categorical';
-  }
+  const codes = col.codes;
+  for (let i = 0; i < codes.length; i++) if (codes[i]! >= 0) return 'categorical';
   return 'numeric';
 }
 
@@ -121,14 +117,7 @@ export function stackFrames(frames: readonly Frame[]): Frame {
     const parts = frames.map((f) => f.columns.get(name));
     const categorical = parts.some((p) => p !== undefined && !isNumeric(p) && kindOf(p) === 'categorical');
     if (categorical) {
-      const out: (string | null)[] = new Array<string | null>(nrows);
-      let at = 0;
-      frames.forEach((f, k) => {
-        const p = parts[k];
-        const text = p && !isNumeric(p) ? p : undefined;
-        for (let i = 0; i < f.nrows; i++) out[at++] = text ? (text[i] ?? null) : null;
-      });
-      columns.set(name, out);
+      columns.set(name, stackCoded(frames, parts, nrows));
     } else {
       const out = new Float64Array(nrows);
       let at = 0;
@@ -140,4 +129,37 @@ export function stackFrames(frames: readonly Frame[]): Frame {
     }
   }
   return { nrows, names, columns };
+}
+
+/** Categorical parts stacked under one dictionary (a numeric or absent part gives missing values). */
+function stackCoded(
+  frames: readonly Frame[],
+  parts: readonly (FrameColumn | undefined)[],
+  nrows: number,
+): CodedColumn {
+  const values: string[] = [];
+  const index = new Map<string, number>();
+  const codes = new Int32Array(nrows).fill(-1);
+  let at = 0;
+  frames.forEach((f, k) => {
+    const p = parts[k];
+    if (p && !isNumeric(p)) {
+      const remap = Int32Array.from(p.values, (v) => {
+        let code = index.get(v);
+        if (code === undefined) {
+          code = values.length;
+          values.push(v);
+          index.set(v, code);
+        }
+        return code;
+      });
+      const src = p.codes;
+      for (let i = 0; i < f.nrows; i++) {
+        const c = src[i]!;
+        codes[at + i] = c < 0 ? -1 : remap[c]!;
+      }
+    }
+    at += f.nrows;
+  });
+  return new CodedColumn(codes, values);
 }

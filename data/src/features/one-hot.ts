@@ -11,14 +11,27 @@ import { compareCodePoints } from './recipe.js';
 export const MISSING = -1;
 export const UNSEEN = -2;
 
+/** Distinct values of the (kept) rows, sorted by code point. */
 export function fitCategories(col: CategoricalColumn, keep?: Uint8Array): string[] {
-  const seen = new Set<string>();
-  for (let i = 0; i < col.length; i++) {
+  const seen = usedCodes(col, keep);
+  const out: string[] = [];
+  seen.forEach((used, code) => {
+    if (used) out.push(col.values[code]!);
+  });
+  // A Set: two invalid UTF-8 byte strings can decode to the same text.
+  return [...new Set(out)].sort(compareCodePoints);
+}
+
+/** 1 for each dictionary code that some (kept) row holds: the dictionary may hold more. */
+function usedCodes(col: CategoricalColumn, keep?: Uint8Array): Uint8Array {
+  const seen = new Uint8Array(col.values.length);
+  const codes = col.codes;
+  for (let i = 0; i < codes.length; i++) {
     if (keep && keep[i] === 0) continue;
-    const v = col[i];
-    if (v !== null && v !== undefined) seen.add(v);
+    const c = codes[i]!;
+    if (c >= 0) seen[c] = 1;
   }
-  return [...seen].sort(compareCodePoints);
+  return seen;
 }
 
 export function oneHotNames(column: string, categories: readonly string[], withNan: boolean): string[] {
@@ -40,9 +53,12 @@ export function encode(col: FrameColumn, categories: readonly string[]): Int32Ar
     }
     return out;
   }
-  for (let i = 0; i < col.length; i++) {
-    const v = col[i];
-    out[i] = v === null || v === undefined ? MISSING : (index.get(v) ?? UNSEEN);
+  // One lookup per distinct value, then one integer load per row.
+  const byCode = Int32Array.from(col.values, (v) => index.get(v) ?? UNSEEN);
+  const codes = col.codes;
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i]!;
+    out[i] = c < 0 ? MISSING : byCode[c]!;
   }
   return out;
 }
@@ -57,11 +73,22 @@ export function indicator(codes: Int32Array, code: number): Float64Array {
 /** Factorize codes by first appearance (pandas.factorize): missing values get none. */
 export function fitFactorize(col: FrameColumn, keep?: Uint8Array): string[] {
   const seen = new Set<string>();
-  for (let i = 0; i < col.length; i++) {
+  if (isNumeric(col)) {
+    for (let i = 0; i < col.length; i++) {
+      if (keep && keep[i] === 0) continue;
+      const v = col[i]!;
+      if (!Number.isNaN(v)) seen.add(String(v));
+    }
+    return [...seen];
+  }
+  const codes = col.codes;
+  const done = new Uint8Array(col.values.length);
+  for (let i = 0; i < codes.length; i++) {
     if (keep && keep[i] === 0) continue;
-    const v = col[i];
-    if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) continue;
-    seen.add(String(v));
+    const c = codes[i]!;
+    if (c < 0 || done[c] === 1) continue;
+    done[c] = 1;
+    seen.add(col.values[c]!);
   }
   return [...seen];
 }

@@ -9,6 +9,7 @@ export {
   type LoadOptions,
   type LoadProgress,
 } from './load.js';
+export { CodedColumn } from './coded-column.js';
 export { findKaggleFile, readKaggleFile, type ReadHandlers } from './read-file.js';
 export {
   validateKaggleDir,

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { loadColumnDictionary } from './dictionary.js';
+import { CodedColumn } from './coded-column.js';
 import { loadKaggleDir, loadKaggleTable } from './load.js';
 import { sharedSampleDir } from './sample-dir.js';
 
@@ -29,7 +30,7 @@ describeSample('loading the real Home Credit sample', () => {
     expect(train.column('REGION_POPULATION_RELATIVE')?.at(0)).toBe(0.0228);
     // Typed storage, NaN for an empty cell (OWN_CAR_AGE is empty in the first row).
     expect(train.column('AMT_CREDIT')).toBeInstanceOf(Float64Array);
-    expect(Array.isArray(train.column('CODE_GENDER'))).toBe(true);
+    expect(train.column('CODE_GENDER')).toBeInstanceOf(CodedColumn);
     expect(Number.isNaN(train.column('OWN_CAR_AGE')?.at(0))).toBe(true);
     const target = train.array('TARGET') as ArrayLike<number>;
     let ones = 0;

@@ -1,8 +1,9 @@
 import { table as aqTable, type ColumnTable } from 'arquero';
 import { DataError } from '../errors.js';
 import { silentLogger, type Logger } from '../logger.js';
-import { GrowableFloat64 } from './growable.js';
-import { findKaggleFile, readKaggleFile } from './read-file.js';
+import type { CodedColumn } from './coded-column.js';
+import { CsvColumnParser } from './csv-columns.js';
+import { faultHandlers, findKaggleFile, streamKaggleCsv, textSizeHint } from './read-file.js';
 import { kaggleSchemas, TABLE_NAMES, type TableName } from './schema.js';
 
 export type KaggleTables = Partial<Record<TableName, ColumnTable>>;
@@ -16,30 +17,24 @@ export interface LoadOptions {
   onProgress?: (e: LoadProgress) => void;
 }
 
-/** Loads one Kaggle file into column arrays: Float64Array (NaN = empty) or (string | null)[]. */
+/**
+ * Loads one Kaggle file into columns, in Kaggle's order: numeric ones as Float64Array (NaN = empty
+ * cell), categorical ones as CodedColumn (codes + dictionary, -1 = empty cell).
+ */
 export async function loadKaggleFile(
   path: string,
   table: TableName,
   opts: LoadOptions = {},
-): Promise<Record<string, Float64Array | (string | null)[]>> {
-  const columns = kaggleSchemas[table].columns;
-  // Monomorphic loops: numeric and text columns in separate lists.
-  const numIdx = columns.flatMap((c, j) => (c.type === 'categorical' ? [] : [j]));
-  const textIdx = columns.flatMap((c, j) => (c.type === 'categorical' ? [j] : []));
-  const numCols = numIdx.map(() => new GrowableFloat64(1 << 14));
-  const textCols = textIdx.map(() => [] as (string | null)[]);
-  await readKaggleFile(path, kaggleSchemas[table], {
-    row: (nums, strs) => {
-      for (let k = 0; k < numIdx.length; k++) numCols[k]!.push(nums[numIdx[k]!]!);
-      for (let k = 0; k < textIdx.length; k++) textCols[k]!.push(strs[textIdx[k]!] ?? null);
-    },
-    progress: (bytes, rows) => opts.onProgress?.({ table, bytes, rows }),
-  });
-  const out: Record<string, Float64Array | (string | null)[]> = {};
-  numIdx.forEach((j, k) => (out[columns[j]!.name] = numCols[k]!.finish()));
-  textIdx.forEach((j, k) => (out[columns[j]!.name] = textCols[k]!));
-  // Keep Kaggle's column order.
-  return Object.fromEntries(columns.map((c) => [c.name, out[c.name]!]));
+): Promise<Record<string, Float64Array | CodedColumn>> {
+  const schema = kaggleSchemas[table];
+  const parser = new CsvColumnParser(
+    schema.columns.map((c) => c.type === 'categorical'),
+    faultHandlers(path, schema),
+    textSizeHint(path),
+  );
+  await streamKaggleCsv(path, schema, parser, (bytes, rows) => opts.onProgress?.({ table, bytes, rows }));
+  const { columns } = parser.finish();
+  return Object.fromEntries(schema.columns.map((c, j) => [c.name, columns[j]!]));
 }
 
 /** Loads `dir/<table>.csv[.gz]` as an Arquero table with the schema's columns and types. */

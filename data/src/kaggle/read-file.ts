@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { DataError } from '../errors.js';
@@ -25,6 +25,13 @@ export function findKaggleFile(dir: string, table: TableName): string | null {
   return null;
 }
 
+/** What the file streamer feeds: the row parser (validation) or the column parser (loading). */
+export interface CsvSink {
+  readonly rows: number;
+  push(chunk: Buffer): void;
+  end(): void;
+}
+
 /**
  * Streams one Kaggle CSV (.csv or .csv.gz) through the row parser, after checking its header against
  * the schema. The file's text is never whole in memory: 1 MiB chunks in, typed values out.
@@ -34,30 +41,68 @@ export async function readKaggleFile(
   schema: TableSchema,
   handlers: ReadHandlers,
 ): Promise<{ rows: number; bytes: number }> {
-  const file = basename(path);
-  const names = schema.columns.map((c) => c.name);
   const parser = new CsvRowParser(
     schema.columns.map((c) => c.type === 'categorical'),
-    {
-      row: handlers.row,
-      invalid: (col, value, line) => {
-        const column = names[col] ?? `#${col + 1}`;
-        if (handlers.invalid) return handlers.invalid({ column, value, line });
-        throw new DataError(
-          'CSV_VALUE',
-          `${file} line ${line}, column ${column}: "${value.slice(0, 40)}" is not a number; fix or remove the value`,
-        );
-      },
-      malformed: (_problem, line, detail) => {
-        if (handlers.malformed) return handlers.malformed({ line, detail });
-        throw new DataError(
-          'CSV_ROW',
-          `${file} line ${line}: ${detail}; check the file is a complete Kaggle CSV`,
-        );
-      },
-    },
+    { row: handlers.row, ...faultHandlers(path, schema, handlers) },
   );
+  return streamKaggleCsv(path, schema, parser, handlers.progress);
+}
 
+/** The parsers' fault callbacks: the caller's, else a DataError naming file, line and column. */
+export function faultHandlers(
+  path: string,
+  schema: TableSchema,
+  handlers: Pick<ReadHandlers, 'invalid' | 'malformed'> = {},
+): Pick<RowHandler, 'invalid' | 'malformed'> {
+  const file = basename(path);
+  const names = schema.columns.map((c) => c.name);
+  return {
+    invalid: (col, value, line) => {
+      const column = names[col] ?? `#${col + 1}`;
+      if (handlers.invalid) return handlers.invalid({ column, value, line });
+      throw new DataError(
+        'CSV_VALUE',
+        `${file} line ${line}, column ${column}: "${value.slice(0, 40)}" is not a number; fix or remove the value`,
+      );
+    },
+    malformed: (_problem, line, detail) => {
+      if (handlers.malformed) return handlers.malformed({ line, detail });
+      throw new DataError(
+        'CSV_ROW',
+        `${file} line ${line}: ${detail}; check the file is a complete Kaggle CSV`,
+      );
+    },
+  };
+}
+
+/** Size of the CSV text: the file's size, or for gzip the size its trailer records (mod 4 GiB). */
+export function textSizeHint(path: string): number {
+  const size = statSync(path).size;
+  if (!path.endsWith('.gz') || size < 18) return size;
+  const fd = openSync(path, 'r');
+  try {
+    const tail = Buffer.alloc(4);
+    readSync(fd, tail, 0, 4, size - 4);
+    const stored = tail.readUInt32LE(0);
+    // A wrapped (> 4 GiB) size shows as smaller than the compressed file: then guess a 4x ratio.
+    return stored >= size ? stored : size * 4;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Streams one Kaggle CSV (.csv or .csv.gz) into `sink`, after checking its header against the schema,
+ * and turns stream failures into DataErrors. 1 MiB chunks: the text is never whole in memory.
+ */
+export async function streamKaggleCsv(
+  path: string,
+  schema: TableSchema,
+  sink: CsvSink,
+  progress?: (bytes: number, rows: number) => void,
+): Promise<{ rows: number; bytes: number }> {
+  const file = basename(path);
+  const names = schema.columns.map((c) => c.name);
   const source = createReadStream(path, { highWaterMark: CHUNK });
   let bytes = 0;
   source.on('data', (chunk) => (bytes += chunk.length));
@@ -77,9 +122,9 @@ export async function readKaggleFile(
         checkHeader(file, header.toString('utf8', 0, nl), names);
         const rest = header.subarray(nl + 1);
         header = null;
-        parser.push(rest);
-      } else parser.push(chunk);
-      handlers.progress?.(bytes, parser.rows);
+        sink.push(rest);
+      } else sink.push(chunk);
+      progress?.(bytes, sink.rows);
     }
   } catch (err) {
     if (err instanceof DataError) throw err;
@@ -105,7 +150,7 @@ export async function readKaggleFile(
   if (textBytes === 0 || (header !== null && header.toString('utf8').trim() === ''))
     throw new DataError('CSV_EMPTY', `${file} is empty: expected a header line with ${names.length} columns`);
   if (header !== null) checkHeader(file, header.toString('utf8'), names); // header only, no newline
-  parser.end();
-  handlers.progress?.(gz ? statSync(path).size : bytes, parser.rows);
-  return { rows: parser.rows, bytes: statSync(path).size };
+  sink.end();
+  progress?.(gz ? statSync(path).size : bytes, sink.rows);
+  return { rows: sink.rows, bytes: statSync(path).size };
 }

@@ -47,8 +47,10 @@ export function stackApplications(frames: Frames): Frame {
 export function rowsWithoutXna(frame: Frame): Uint8Array {
   const keep = new Uint8Array(frame.nrows).fill(1);
   const gender = frame.columns.get('CODE_GENDER');
-  if (gender && !(gender instanceof Float64Array))
-    for (let i = 0; i < frame.nrows; i++) if (gender[i] === 'XNA') keep[i] = 0;
+  if (gender && !(gender instanceof Float64Array)) {
+    const xna = gender.values.indexOf('XNA');
+    if (xna >= 0) for (let i = 0; i < frame.nrows; i++) if (gender.codes[i] === xna) keep[i] = 0;
+  }
   return keep;
 }
 

@@ -24,7 +24,8 @@ function rowsByKey(
   wanted: (k: number) => boolean,
 ): Map<number, Record<string, unknown>[]> {
   const names = table.columnNames();
-  const cols = names.map((n) => table.column(n) as unknown as ArrayLike<unknown>);
+  // Arquero's column interface (`at`) reads typed arrays and coded categorical columns alike.
+  const cols = names.map((n) => table.column(n)!);
   const keys = table.column(key) as unknown as ArrayLike<number>;
   const out = new Map<number, Record<string, unknown>[]>();
   for (let i = 0; i < table.numRows(); i++) {
@@ -32,7 +33,7 @@ function rowsByKey(
     if (!wanted(k)) continue;
     const row: Record<string, unknown> = {};
     names.forEach((n, c) => {
-      const v = cols[c]![i];
+      const v = cols[c]!.at(i);
       row[n] = typeof v === 'number' && Number.isNaN(v) ? null : v;
     });
     const list = out.get(k);

@@ -1,0 +1,88 @@
+import { ByteInterner } from './byte-interner.js';
+import { CodedColumn } from './coded-column.js';
+import { CsvColumnParser, type ColumnFaults } from './csv-columns.js';
+
+const strict: ColumnFaults = {
+  invalid: (col, raw, line) => {
+    throw new Error(`line ${line} column ${col}: ${raw}`);
+  },
+  malformed: (problem, line, detail) => {
+    throw new Error(`line ${line} ${problem}: ${detail}`);
+  },
+};
+
+/** Parses `text` (no header) fed in pieces cut at `cuts`; returns the columns as plain arrays. */
+function parse(text: string, isText: boolean[], cuts: number[] = []) {
+  const bytes = Buffer.from(text, 'utf8');
+  const p = new CsvColumnParser(isText, strict, bytes.length);
+  let from = 0;
+  for (const at of [...cuts, bytes.length]) {
+    p.push(bytes.subarray(from, at));
+    from = at;
+  }
+  p.end();
+  const { rows, columns } = p.finish();
+  return { rows, columns: columns.map((c) => (c instanceof CodedColumn ? c.toArray() : Array.from(c))) };
+}
+
+describe('CsvColumnParser', () => {
+  const text =
+    '1,-2.5,Cash loans,"Spouse, partner"\r\n2,,XNA,"say ""hi"""\n\n3,1e3,,Cash loans\n-0.125,7,"Cash loans",\n4,0.1,Révolving,x';
+  const isText = [false, false, true, true];
+
+  it('writes numbers into Float64Arrays and text into codes + dictionary', () => {
+    const { rows, columns } = parse(text, isText);
+    expect(rows).toBe(5);
+    expect(columns[0]).toEqual([1, 2, 3, -0.125, 4]);
+    expect(columns[1]).toEqual([-2.5, NaN, 1000, 7, 0.1]);
+    expect(columns[2]).toEqual(['Cash loans', 'XNA', null, 'Cash loans', 'Révolving']);
+    expect(columns[3]).toEqual(['Spouse, partner', 'say "hi"', 'Cash loans', null, 'x']);
+  });
+
+  it('gives the same columns wherever the chunks are cut', () => {
+    const whole = parse(text, isText);
+    const n = Buffer.byteLength(text);
+    for (let a = 1; a < n; a++) expect(parse(text, isText, [a])).toEqual(whole);
+    for (let a = 1; a < n; a += 7)
+      for (let b = a + 1; b < n; b += 5) expect(parse(text, isText, [a, b])).toEqual(whole);
+  });
+
+  it('parses decimals exactly as Number() does', () => {
+    const cells = [
+      '0.1',
+      '135000.0',
+      '-0.0188010000000000',
+      '365243',
+      '9007199254740993',
+      '1.5E-3',
+      '.5',
+      '7.',
+    ];
+    const { columns } = parse(cells.join('\n'), [false]);
+    expect(columns[0]).toEqual(cells.map(Number));
+    expect(Object.is(parse('-0', [false]).columns[0]![0], -0)).toBe(true);
+  });
+
+  it('reports the line and column of a bad number and of a short row', () => {
+    expect(() => parse('1,2\n3,x4\n', [false, false])).toThrow('line 3 column 1: x4');
+    expect(() => parse('1,2\n3\n', [false, false])).toThrow(
+      'line 3 field-count: 1 fields where the header has 2',
+    );
+    expect(() => parse('"a\nb",1\n"c,2\n', [true, false])).toThrow('quoted cell is never closed');
+  });
+});
+
+describe('ByteInterner', () => {
+  it('gives codes by first appearance, the same for equal bytes, across table growth', () => {
+    const interner = new ByteInterner();
+    const code = (s: string) => {
+      const b = Buffer.from(s);
+      return interner.intern(b, 0, b.length, ByteInterner.hash(b, 0, b.length));
+    };
+    const words = Array.from({ length: 500 }, (_, i) => `value ${i}`);
+    expect(words.map(code)).toEqual(words.map((_, i) => i));
+    expect(words.map(code)).toEqual(words.map((_, i) => i));
+    expect(interner.internString('value 7')).toBe(7);
+    expect(interner.values[499]).toBe('value 499');
+  });
+});
