@@ -1,5 +1,6 @@
 export { MonitoringError } from './errors.js';
 export { computeDrift, targetDrift } from './drift/compute.js';
+export { computeDriftParallel, type ParallelOptions } from './drift/parallel.js';
 export { analyseFeature } from './drift/feature.js';
 export { loadDriftConfig, DEFAULT_CONFIG_PATH, type DriftConfig, type DriftMethod } from './drift/config.js';
 export type * from './drift/types.js';

@@ -2,15 +2,35 @@
  * computeDrift:
  *   match feature names (reference order) -> analyseFeature each -> prediction drift -> target drift
  *     -> dataset summary (share drifted, importance-weighted share) -> alert
+ * (computeDriftParallel in parallel.ts runs the same per-feature step in worker threads.)
  */
 import { chiSquareHomogeneity } from '../stats/chi-square.js';
 import { MonitoringError } from '../errors.js';
 import { analyseFeature } from './feature.js';
-import type { DriftInput, DriftReport, FeatureDrift, TargetDrift } from './types.js';
+import type { DriftInput, DriftReport, FeatureDrift, FeatureKind, TargetDrift } from './types.js';
 
 export function computeDrift(input: DriftInput): DriftReport {
-  const { reference, current, config } = input;
-  // 1. Every reference feature must exist in the current table.
+  const pairs = matchFeatures(input);
+  const features = pairs.map((p, i) => {
+    const f = analyseFeature(p.name, p.reference, p.current, input.config, p.kind, p.importance);
+    input.onProgress?.(i + 1, pairs.length);
+    return f;
+  });
+  return summarise(input, features);
+}
+
+/** One feature's inputs, in reference order (what a worker thread gets in computeDriftParallel). */
+export interface FeaturePair {
+  name: string;
+  reference: ArrayLike<number>;
+  current: ArrayLike<number>;
+  kind?: FeatureKind;
+  importance?: number;
+}
+
+/** Every reference feature with its current column; a reference feature missing from current is an error. */
+export function matchFeatures(input: DriftInput): FeaturePair[] {
+  const { reference, current } = input;
   const currentIndex = new Map(current.names.map((n, i) => [n, i]));
   const missing = reference.names.filter((n) => !currentIndex.has(n));
   if (missing.length > 0)
@@ -18,15 +38,18 @@ export function computeDrift(input: DriftInput): DriftReport {
       'E_DRIFT_FEATURES',
       `current data lacks ${missing.length} reference feature(s), e.g. ${missing.slice(0, 5).join(', ')}: build both with the same recipe`,
     );
-  // 2. Per feature.
-  const features: FeatureDrift[] = [];
-  reference.names.forEach((name, i) => {
-    const cur = current.columns[currentIndex.get(name)!]!;
-    features.push(
-      analyseFeature(name, reference.columns[i]!, cur, config, input.kinds?.[name], input.importance?.[name]),
-    );
-    input.onProgress?.(i + 1, reference.names.length);
-  });
+  return reference.names.map((name, i) => ({
+    name,
+    reference: reference.columns[i]!,
+    current: current.columns[currentIndex.get(name)!]!,
+    kind: input.kinds?.[name],
+    importance: input.importance?.[name],
+  }));
+}
+
+/** Prediction and target drift, then the dataset summary and the alert, from the per-feature results. */
+export function summarise(input: DriftInput, features: FeatureDrift[]): DriftReport {
+  const { reference, current, config } = input;
   // 3. Prediction and target drift.
   const prediction =
     input.referencePredictions && input.currentPredictions

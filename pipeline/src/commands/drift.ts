@@ -86,7 +86,8 @@ export function register(program: Command, ctx: CommandContext): void {
         method: config.method,
       });
       let lastTenth = 0;
-      const report = m.computeDrift({
+      // Per-feature work on every core (worker threads); the same figures as computeDrift.
+      const report = await m.computeDriftParallel({
         reference,
         current,
         importance: bundle?.importance,
