@@ -107,7 +107,10 @@ run('advisor dashboard in Chromium', () => {
     expect(gaugeLabel).toMatch(/Risque de défaut : .*Seuil : .*Décision : Refusé/);
     await page.getByText(/dépasse le seuil de la banque/).waitFor();
     await page.getByText(/Ce client est plus risqué que \d+\s% de l’ensemble des clients/).waitFor();
+    // The full explanation (reference risk, strongest fields on both sides) replaces the score's top 5.
+    await page.getByText(/Pour un client de référence .* le risque estimé est de [\d,]+\s%/).waitFor();
     expect(await page.locator('.diverging .bar.raises').count()).toBeGreaterThan(0);
+    expect(await page.locator('.diverging .bar.lowers').count()).toBeGreaterThan(0);
     expect(await page.locator('.sentences li').first().innerText()).toMatch(/(augmente|diminue) le risque/);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'decision');

@@ -49,6 +49,12 @@ export interface Score {
   modelVersion?: string;
   reasons: Reason[];
 }
+/** GET /v1/clients/:id/explanation: every business field's contribution (log-odds), strongest first. */
+export interface Explanation {
+  baseline: { probability: number; logit: number };
+  output: { probability: number; logit: number };
+  contributions: (Reason & { value?: number | null })[];
+}
 export interface CompareField {
   field: string;
   label: string;
@@ -143,6 +149,7 @@ export const api = {
     call<ClientPage>('GET', `/v1/clients${qs(params)}`),
   client: (id: number) => call<ClientDetail>('GET', `/v1/clients/${id}`),
   score: (clientId: number) => call<Score>('POST', '/v1/score', { clientId }),
+  explanation: (id: number) => call<Explanation>('GET', `/v1/clients/${id}/explanation`),
   compare: (id: number, fields: string[], population: string) =>
     call<Comparison>('GET', `/v1/clients/${id}/compare${qs({ fields: fields.join(','), population })}`),
   scatter: (id: number, x: string, y: string, population: string) =>

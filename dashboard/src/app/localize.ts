@@ -21,12 +21,22 @@ export const localizeReasons = (reasons: Reason[], i18n: I18n): Reason[] =>
   reasons.map((r) => ({ ...r, label: fieldLabel(r.field, r.label, i18n.lang) }));
 
 /**
- * Contributions are log-odds. Near the client's risk p, a change of c in log-odds moves the risk by about
- * c * p * (1 - p): that is the number of percentage points shown, and the word an advisor reads.
+ * Contributions are log-odds. Between the reference client's risk and this client's, the risk moves by
+ * about `slope` per unit of log-odds (the secant of the logistic curve, at most 0.25); near one risk p
+ * alone the slope is p * (1 - p). Points = |contribution| * slope * 100: what the bars and sentences show.
  */
-export function riskPoints(contribution: number, probability: number): number {
-  return Math.abs(contribution) * probability * (1 - probability) * 100;
+export function logOddsSlope(
+  p: number,
+  base?: { probability: number; logit: number },
+  logit?: number,
+): number {
+  if (base && logit !== undefined && Math.abs(logit - base.logit) > 1e-6)
+    return (p - base.probability) / (logit - base.logit);
+  return p * (1 - p);
 }
+
+export const riskPoints = (contribution: number, slope: number): number =>
+  Math.abs(contribution) * slope * 100;
 
 export function strength(points: number): 'strong' | 'moderate' | 'slight' {
   return points >= 5 ? 'strong' : points >= 1.5 ? 'moderate' : 'slight';

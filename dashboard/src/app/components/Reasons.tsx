@@ -6,13 +6,16 @@ import { riskPoints, strength } from '../localize.js';
 
 export function Reasons({
   reasons,
-  probability,
+  slope,
   max = 8,
+  intro,
 }: {
   reasons: Reason[];
-  /** The client's risk: turns log-odds contributions into approximate percentage points. */
-  probability: number;
+  /** Risk per unit of log-odds (see logOddsSlope): turns contributions into percentage points. */
+  slope: number;
   max?: number;
+  /** A sentence under the title (the reference client's risk, when known). */
+  intro?: string;
 }) {
   const { t, num } = useI18n();
   // Contributions (log-odds) under 0.001 say nothing to an advisor; they are left out.
@@ -21,7 +24,7 @@ export function Reasons({
     .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))
     .slice(0, max);
   const scale = Math.max(1e-9, ...top.map((r) => Math.abs(r.contribution)));
-  const points = (r: Reason) => riskPoints(r.contribution, probability);
+  const points = (r: Reason) => riskPoints(r.contribution, slope);
   const effect = (r: Reason) => t(strength(points(r)));
   // The API's own sentences are English with raw feature names: the dashboard writes its own.
   const sentence = (r: Reason) =>
@@ -47,6 +50,7 @@ export function Reasons({
   return (
     <section aria-labelledby="reasons-title" class="reasons">
       <h2 id="reasons-title">{t('reasonsTitle')}</h2>
+      {intro ? <p>{intro}</p> : null}
       <p>{t('reasonsIntro')}</p>
       <div class="diverging" aria-hidden="true">
         {top.map((r) => (

@@ -87,7 +87,7 @@ export function ClientView({ id, tab }: { id: number; tab: Tab }) {
           </a>
         ))}
       </nav>
-      {tab === 'decision' ? <DecisionPanel score={score} /> : null}
+      {tab === 'decision' ? <DecisionPanel id={id} score={score} /> : null}
       {tab === 'data' ? <DataPanel client={client} /> : null}
       {tab === 'compare' ? <ComparePanel client={client} /> : null}
       {tab === 'whatif' ? <WhatIfPanel client={client} score={score} /> : null}

@@ -1,13 +1,23 @@
 // The decision: gauge with threshold, grant/refuse, what it means in plain words, and the reasons.
 import { useEffect, useState } from 'preact/hooks';
-import { api, type Score } from '../api.js';
+import { api, type Explanation, type Score } from '../api.js';
 import { useI18n } from '../i18n.js';
 import { Gauge } from '../components/Gauge.js';
 import { Reasons } from '../components/Reasons.js';
+import { localizeReasons, logOddsSlope } from '../localize.js';
 
-export function DecisionPanel({ score }: { score: Score }) {
-  const { t, pct } = useI18n();
+/** Strongest fields on each side: the score's top 5 can all push the same way. */
+const PER_SIDE = 5;
+
+export function DecisionPanel({ id, score }: { id: number; score: Score }) {
+  const i18n = useI18n();
+  const { t, pct } = i18n;
   const [rank, setRank] = useState<number | null>(null);
+  const [explanation, setExplanation] = useState<Explanation | null>(null);
+  useEffect(() => {
+    // The full explanation (every field, the reference risk) refines the score's top reasons when it comes.
+    api.explanation(id).then(setExplanation, () => setExplanation(null));
+  }, [id, score.modelVersion]);
   useEffect(() => {
     // Share of clients with a lower risk: two counts from the list endpoint.
     Promise.all([
@@ -34,7 +44,33 @@ export function DecisionPanel({ score }: { score: Score }) {
           {score.modelVersion ? <p class="muted">{t('modelVersion', { v: score.modelVersion })}</p> : null}
         </div>
       </div>
-      <Reasons reasons={score.reasons} probability={score.probability} />
+      <Reasons
+        reasons={
+          explanation
+            ? localizeReasons(
+                [
+                  ...explanation.contributions.filter((c) => c.contribution > 0).slice(0, PER_SIDE),
+                  ...explanation.contributions.filter((c) => c.contribution < 0).slice(0, PER_SIDE),
+                ],
+                i18n,
+              )
+            : score.reasons
+        }
+        slope={
+          explanation
+            ? logOddsSlope(explanation.output.probability, explanation.baseline, explanation.output.logit)
+            : logOddsSlope(score.probability)
+        }
+        max={2 * PER_SIDE}
+        intro={
+          explanation
+            ? t('baselineIntro', {
+                b: pct(explanation.baseline.probability),
+                p: pct(explanation.output.probability),
+              })
+            : undefined
+        }
+      />
     </section>
   );
 }

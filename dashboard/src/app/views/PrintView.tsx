@@ -4,6 +4,7 @@ import { useI18n } from '../i18n.js';
 import { Gauge } from '../components/Gauge.js';
 import { Reasons } from '../components/Reasons.js';
 import { DataPanel } from './DataPanel.js';
+import { logOddsSlope } from '../localize.js';
 
 export function PrintView({ client, score }: { client: ClientDetail; score: Score }) {
   const { t, pct, date } = useI18n();
@@ -23,7 +24,7 @@ export function PrintView({ client, score }: { client: ClientDetail; score: Scor
           })}
         </p>
       </div>
-      <Reasons reasons={score.reasons} probability={score.probability} max={5} />
+      <Reasons reasons={score.reasons} slope={logOddsSlope(score.probability)} max={5} />
       <DataPanel client={client} />
     </section>
   );

@@ -63,12 +63,14 @@ export function Search() {
   const [error, setError] = useState('');
   const [clientId, setClientId] = useState('');
 
-  const [loading, setLoading] = useState(true);
+  // The query the shown rows answer: busy from the render that changes the query (not one effect later,
+  // which would leave a frame with the new sort arrow over the old rows).
+  const [answered, setAnswered] = useState<typeof query | null>(null);
+  const loading = answered !== query && !error;
 
   useEffect(() => {
     sessionStorage.setItem('search', JSON.stringify(query));
     setError('');
-    setLoading(true);
     // Two quick clicks on a column send two requests: only the answer to the latest one is shown,
     // otherwise a late "ascending" answer could land under a "descending" arrow.
     let current = true;
@@ -83,13 +85,12 @@ export function Search() {
       .then((d) => {
         if (!current) return;
         setData(d);
-        setLoading(false);
+        setAnswered(query);
         performance.mark('search-ready');
       })
       .catch((e: Error) => {
         if (!current) return;
         setError(e.message);
-        setLoading(false);
       });
     return () => {
       current = false;

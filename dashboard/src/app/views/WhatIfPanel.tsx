@@ -4,7 +4,7 @@ import { api, type ClientDetail, type Score } from '../api.js';
 import { useI18n } from '../i18n.js';
 import { numericValue } from '../format-field.js';
 import { Reasons } from '../components/Reasons.js';
-import { localizeReasons } from '../localize.js';
+import { localizeReasons, logOddsSlope } from '../localize.js';
 import { DecisionBadge } from '../components/DecisionBadge.js';
 import { findCounterOffer, type CounterOffer } from '../counter-offer.js';
 
@@ -96,7 +96,7 @@ export function WhatIfPanel({ client, score }: { client: ClientDetail; score: Sc
             </p>
             <Reasons
               reasons={localizeReasons(result.reasons, i18n)}
-              probability={result.probability}
+              slope={logOddsSlope(result.probability)}
               max={6}
             />
           </div>
