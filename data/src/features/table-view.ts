@@ -68,6 +68,13 @@ export class TableView {
     return this.oneHotIndex.get(name);
   }
 
+  /** Codes of the source column and the code of a one-hot output name (kernel ColumnSource). */
+  oneHot(name: string): { source: string; codes: Int32Array; code: number } | undefined {
+    if (this.derived.has(name)) return undefined;
+    const hot = this.oneHotIndex.get(name);
+    return hot ? { source: hot[0], codes: this.codesOf(hot[0]), code: hot[1] } : undefined;
+  }
+
   setDerived(name: string, values: Float64Array): void {
     this.derived.set(name, values);
   }

@@ -3,8 +3,14 @@
  * ACTIVE_ and CLOSED_ (numeric dictionary only), as kernel-features.md states.
  */
 import type { AggOp } from '../kernel/aggregate.js';
-import { aggregateColumn } from '../kernel/aggregate.js';
-import { dictNames, gather, joinIndex, rollupJoined, type AggDict } from '../kernel/block.js';
+import {
+  dictNames,
+  forEachAggregate,
+  gather,
+  joinIndex,
+  rollupJoined,
+  type AggDict,
+} from '../kernel/block.js';
 import { groupBy } from '../kernel/group-by.js';
 import { numericColumn } from '../frame.js';
 import type { FeatureRecipe } from '../recipe.js';
@@ -77,28 +83,27 @@ export const bureauGroup: FeatureGroup = {
     const bb = bbFrame ? new TableView(bbFrame, recipe.tables.bureau_balance, true) : undefined;
     const byBureau = bb ? groupBy(numericColumn(bb.frame, 'SK_ID_BUREAU')) : undefined;
     const index = byBureau ? joinIndex(bureauIds, byBureau) : undefined;
-    for (const [name, ops] of balanceDict(recipe)) {
-      const aggs = bb && byBureau ? aggregateColumn(byBureau, bb.column(name), ops) : undefined;
-      ops.forEach((op, k) => {
-        const joined = aggs && index ? gather(index, aggs[k]!) : new Float64Array(bureau.nrows).fill(NaN);
-        bureau.setDerived(`${name}_${op.toUpperCase()}`, joined);
-      });
-    }
+    const balanceNames = dictNames('', balanceDict(recipe));
+    if (bb && byBureau && index) {
+      let k = 0;
+      forEachAggregate(byBureau, bb, balanceDict(recipe), (a) =>
+        bureau.setDerived(balanceNames[k++]!, gather(index, a)),
+      );
+    } else for (const n of balanceNames) bureau.setDerived(n, new Float64Array(bureau.nrows).fill(NaN));
 
     // 2. Per client: all credits, then active ones, then closed ones.
     const clients = numericColumn(bureauFrame, 'SK_ID_CURR');
-    const col = (n: string) => bureau.column(n);
-    const all = rollupJoined(ids, groupBy(clients), col, buroDict(recipe));
+    const all = rollupJoined(ids, groupBy(clients), bureau, buroDict(recipe));
     const active = rollupJoined(
       ids,
       groupBy(clients, bureau.rowsWhere('CREDIT_ACTIVE', 'Active')),
-      col,
+      bureau,
       BUREAU_NUMERIC,
     );
     const closed = rollupJoined(
       ids,
       groupBy(clients, bureau.rowsWhere('CREDIT_ACTIVE', 'Closed')),
-      col,
+      bureau,
       BUREAU_NUMERIC,
     );
     return [...all, ...active, ...closed];

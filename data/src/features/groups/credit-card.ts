@@ -37,6 +37,6 @@ export const creditCardGroup: FeatureGroup = {
     }
     const cc = new TableView(frame, recipe.tables.credit_card_balance, true);
     const g = groupBy(numericColumn(frame, 'SK_ID_CURR'));
-    return [...rollupJoined(ids, g, (n) => cc.column(n), ccDict(recipe)), countJoined(ids, g)];
+    return [...rollupJoined(ids, g, cc, ccDict(recipe)), countJoined(ids, g)];
   },
 };

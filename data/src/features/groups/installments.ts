@@ -55,6 +55,6 @@ export const installmentsGroup: FeatureGroup = {
     ins.setDerived('DPD', positiveOrZero(subtract(entry, dueDay)));
     ins.setDerived('DBD', positiveOrZero(subtract(dueDay, entry)));
     const g = groupBy(numericColumn(frame, 'SK_ID_CURR'));
-    return [...rollupJoined(ids, g, (n) => ins.column(n), instalDict(recipe)), countJoined(ids, g)];
+    return [...rollupJoined(ids, g, ins, instalDict(recipe)), countJoined(ids, g)];
   },
 };

@@ -41,6 +41,6 @@ export const posCashGroup: FeatureGroup = {
     }
     const pos = new TableView(frame, recipe.tables.POS_CASH_balance, true);
     const g = groupBy(numericColumn(frame, 'SK_ID_CURR'));
-    return [...rollupJoined(ids, g, (n) => pos.column(n), posDict(recipe)), countJoined(ids, g)];
+    return [...rollupJoined(ids, g, pos, posDict(recipe)), countJoined(ids, g)];
   },
 };

@@ -67,19 +67,18 @@ export const previousGroup: FeatureGroup = {
     prev.setDerived('APP_CREDIT_PERC', divide(prev.column('AMT_APPLICATION'), prev.column('AMT_CREDIT')));
 
     const clients = numericColumn(frame, 'SK_ID_CURR');
-    const col = (n: string) => prev.column(n);
     return [
-      ...rollupJoined(ids, groupBy(clients), col, prevDict(recipe)),
+      ...rollupJoined(ids, groupBy(clients), prev, prevDict(recipe)),
       ...rollupJoined(
         ids,
         groupBy(clients, prev.rowsWhere('NAME_CONTRACT_STATUS', 'Approved')),
-        col,
+        prev,
         PREV_NUMERIC,
       ),
       ...rollupJoined(
         ids,
         groupBy(clients, prev.rowsWhere('NAME_CONTRACT_STATUS', 'Refused')),
-        col,
+        prev,
         PREV_NUMERIC,
       ),
     ];

@@ -1,4 +1,4 @@
-import { aggregateColumn, type AggOp } from './aggregate.js';
+import { aggregateColumn, codeShares, type AggOp } from './aggregate.js';
 import { groupBy } from './group-by.js';
 
 const ALL: AggOp[] = ['min', 'max', 'mean', 'sum', 'var', 'size', 'nunique'];
@@ -70,5 +70,22 @@ describe('aggregateColumn (pandas semantics)', () => {
     expect(byOp.sum).toEqual([Infinity, NaN]);
     expect(byOp.mean).toEqual([Infinity, NaN]);
     expect(byOp.max).toEqual([Infinity, Infinity]);
+  });
+});
+
+describe('codeShares (one-hot means from codes)', () => {
+  it('equals the mean of each indicator column, bit for bit, including missing and unseen codes', () => {
+    // 3 groups; codes 0..2, -1 = missing, -2 = unseen
+    const keys = Float64Array.from([1, 2, 1, 3, 1, 2, 1, 3, 3, 1, 2]);
+    const codes = Int32Array.from([0, 1, 2, -1, 0, 0, -2, 2, 2, 1, -1]);
+    const g = groupBy(keys);
+    const wanted = [0, 1, 2, -1];
+    const shares = codeShares(g, codes, wanted);
+    wanted.forEach((code, w) => {
+      const indicator = Float64Array.from(codes, (c) => (c === code ? 1 : 0));
+      const [mean] = aggregateColumn(g, indicator, ['mean']);
+      expect(Array.from(shares[w]!)).toEqual(Array.from(mean!));
+    });
+    expect(Array.from(shares[0]!)).toEqual([2 / 5, 1 / 3, 0]);
   });
 });

@@ -80,6 +80,34 @@ export function aggregateColumn(g: Grouping, values: Float64Array, ops: readonly
   return out;
 }
 
+/**
+ * Mean per group of the 0/1 indicator of each code in `wanted` (a one-hot column's mean), for all of
+ * them in one pass over the category codes, without making the indicator columns. The indicator has
+ * no missing value, so pandas' mean is (Kahan sum of 0s and 1s = the exact count) / rows: this
+ * computes count / rows, the same single rounding, so results are bit-identical.
+ * Codes are >= -2 (MISSING = -1 and UNSEEN = -2 count like any other code).
+ */
+export function codeShares(g: Grouping, codes: Int32Array, wanted: readonly number[]): Float64Array[] {
+  const ngroups = g.keys.length;
+  const out = wanted.map(() => new Float64Array(ngroups));
+  let limit = 0;
+  for (const c of wanted) limit = Math.max(limit, c + 3);
+  const counts = new Float64Array(limit);
+  const { starts, order } = g;
+  for (let grp = 0; grp < ngroups; grp++) {
+    const from = starts[grp]!;
+    const to = starts[grp + 1]!;
+    for (let k = from; k < to; k++) {
+      const slot = codes[order[k]!]! + 2;
+      if (slot < limit) counts[slot]!++;
+    }
+    const rows = to - from;
+    for (let w = 0; w < wanted.length; w++) out[w]![grp] = counts[wanted[w]! + 2]! / rows;
+    counts.fill(0);
+  }
+  return out;
+}
+
 /** Rows per group, for the `size` aggregate without a column. */
 export function groupSizes(g: Grouping): Float64Array {
   const out = new Float64Array(g.keys.length);

@@ -3,7 +3,7 @@
  * join onto the client ids, column by column so that only one aggregated column lives at a time
  * besides the output.
  */
-import { aggregateColumn, groupSizes, type AggOp } from './aggregate.js';
+import { aggregateColumn, codeShares, groupSizes, type AggOp } from './aggregate.js';
 import type { Grouping } from './group-by.js';
 
 /** The recipe's aggregation dictionary: [column, ops] in order. */
@@ -39,19 +39,59 @@ export function joinOnto(ids: Float64Array, g: Grouping, values: Float64Array): 
   return gather(joinIndex(ids, g), values);
 }
 
+/** Where the aggregated columns come from (a TableView): by name, and one-hot columns as codes. */
+export interface ColumnSource {
+  column(name: string): Float64Array;
+  /** For a one-hot column: its source column's category codes and its own code. */
+  oneHot(name: string): { source: string; codes: Int32Array; code: number } | undefined;
+}
+
+/**
+ * Calls `emit` with each aggregate of `dict` per group, in dictionary order. A one-hot column whose
+ * only aggregate is the mean (most of them) is not made: the means of all such columns of one
+ * source column come from one counting pass over its codes (codeShares), kept until emitted.
+ */
+export function forEachAggregate(
+  g: Grouping,
+  source: ColumnSource,
+  dict: AggDict,
+  emit: (values: Float64Array) => void,
+): void {
+  const meanOnly = (ops: readonly AggOp[]) => ops.length === 1 && ops[0] === 'mean';
+  const shares = new Map<string, Float64Array>();
+  for (const [name, ops] of dict) {
+    const hot = meanOnly(ops) ? source.oneHot(name) : undefined;
+    if (!hot) {
+      for (const a of aggregateColumn(g, source.column(name), ops)) emit(a);
+      continue;
+    }
+    if (!shares.has(name)) {
+      const siblings = dict.flatMap(([n, o]) => {
+        const h = meanOnly(o) ? source.oneHot(n) : undefined;
+        return h && h.source === hot.source ? [{ name: n, code: h.code }] : [];
+      });
+      const means = codeShares(
+        g,
+        hot.codes,
+        siblings.map((s) => s.code),
+      );
+      siblings.forEach((s, k) => shares.set(s.name, means[k]!));
+    }
+    emit(shares.get(name)!);
+    shares.delete(name);
+  }
+}
+
 /** Aggregates every entry of `dict` per group, then left-joins each result onto `ids`. */
 export function rollupJoined(
   ids: Float64Array,
   g: Grouping,
-  column: (name: string) => Float64Array,
+  source: ColumnSource,
   dict: AggDict,
 ): Float64Array[] {
   const out: Float64Array[] = [];
   const index = joinIndex(ids, g);
-  for (const [name, ops] of dict) {
-    const aggs = aggregateColumn(g, column(name), ops);
-    for (const a of aggs) out.push(gather(index, a));
-  }
+  forEachAggregate(g, source, dict, (a) => out.push(gather(index, a)));
   return out;
 }
 
