@@ -73,8 +73,12 @@ const en = {
     'The threshold is set to keep the bank’s expected cost as low as possible: a client who does not repay costs the bank much more than a good client who is turned away.',
   rankAmong: 'This client is riskier than {pct} of all clients.',
   reasonsTitle: 'Main reasons',
+  othersRaise:
+    'The fields below weigh most; the other {n}, each weak, together raise it by about {c} points.',
+  othersLower:
+    'The fields below weigh most; the other {n}, each weak, together lower it by about {c} points.',
   baselineIntro:
-    'For a reference client (every field at its usual value) the estimated risk is {b}; this client’s data bring it to {p}. The fields that move it most:',
+    'For a reference client (every field at its usual value) the estimated risk is {b}; this client’s data bring it to {p}.',
   reasonsIntro: 'Bars to the right (▲) raise the risk; bars to the left (▼) lower it.',
   raises: '▲ raises the risk',
   lowers: '▼ lowers the risk',
@@ -223,8 +227,12 @@ const fr: Record<Key, string> = {
     'Le seuil est choisi pour rendre le coût attendu le plus bas possible : un client qui ne rembourse pas coûte bien plus cher à la banque qu’un bon client refusé.',
   rankAmong: 'Ce client est plus risqué que {pct} de l’ensemble des clients.',
   reasonsTitle: 'Principales raisons',
+  othersRaise:
+    'Les champs ci-dessous pèsent le plus ; les {n} autres, chacun faible, l’augmentent ensemble d’environ {c} points.',
+  othersLower:
+    'Les champs ci-dessous pèsent le plus ; les {n} autres, chacun faible, le diminuent ensemble d’environ {c} points.',
   baselineIntro:
-    'Pour un client de référence (chaque donnée à sa valeur habituelle), le risque estimé est de {b} ; les données de ce client le portent à {p}. Les champs qui le font le plus varier :',
+    'Pour un client de référence (chaque donnée à sa valeur habituelle), le risque estimé est de {b} ; les données de ce client le portent à {p}.',
   reasonsIntro: 'Les barres vers la droite (▲) augmentent le risque ; vers la gauche (▼) elles le diminuent.',
   raises: '▲ augmente le risque',
   lowers: '▼ diminue le risque',

@@ -30,6 +30,20 @@ export function DecisionPanel({ id, score }: { id: number; score: Score }) {
       )
       .catch(() => setRank(null));
   }, [score.probability]);
+  // Hundreds of fields each move the risk a little: say how much the ones not listed move it together.
+  const othersSentence = (e: Explanation) => {
+    const slope = logOddsSlope(e.output.probability, e.baseline, e.output.logit);
+    const shown = new Set([
+      ...e.contributions.filter((c) => c.contribution > 0).slice(0, PER_SIDE),
+      ...e.contributions.filter((c) => c.contribution < 0).slice(0, PER_SIDE),
+    ]);
+    const rest = e.contributions.filter((c) => !shown.has(c));
+    const points = rest.reduce((sum, c) => sum + c.contribution, 0) * slope * 100;
+    return t(points >= 0 ? 'othersRaise' : 'othersLower', {
+      n: rest.length,
+      c: i18n.num(Math.abs(points), 1),
+    });
+  };
   const p = pct(score.probability);
   const th = pct(score.threshold);
   return (
@@ -64,10 +78,10 @@ export function DecisionPanel({ id, score }: { id: number; score: Score }) {
         max={2 * PER_SIDE}
         intro={
           explanation
-            ? t('baselineIntro', {
+            ? `${t('baselineIntro', {
                 b: pct(explanation.baseline.probability),
                 p: pct(explanation.output.probability),
-              })
+              })} ${othersSentence(explanation)}`
             : undefined
         }
       />
