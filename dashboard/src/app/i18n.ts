@@ -131,7 +131,8 @@ const en = {
   counterTitle: 'Counter-offer',
   counterIntro: 'Search the largest loan (annuity scaled, same term) the model would grant.',
   counterFind: 'Find a counter-offer',
-  counterFound: 'A loan of {new} instead of {old} would be granted (risk {p}, annuity {annuity}).',
+  counterFound:
+    'A loan of {new} instead of {old} would be granted (risk {p} for a threshold of {t}, annuity {annuity}).',
   counterNone: 'No loan amount down to {min} would be granted: the refusal does not come from the amount.',
   counterNotNeeded: 'This client is granted: no counter-offer is needed.',
   searching: 'Searching…',
@@ -152,7 +153,7 @@ const en = {
   kind_decision: 'model decision',
   modelTitle: 'How the model decides',
   modelIntro: 'The fields that weigh most in the model’s decisions, across all clients:',
-  importance: '{s} weight',
+  importance: '{w} of the first one’s weight',
   summaryTitle: 'Client summary',
   printedOn: 'Printed on {date}',
 };
@@ -286,7 +287,8 @@ const fr: Record<Key, string> = {
   counterTitle: 'Contre-proposition',
   counterIntro: 'Cherche le plus gros prêt (annuité ajustée, même durée) que le modèle accorderait.',
   counterFind: 'Chercher une contre-proposition',
-  counterFound: 'Un prêt de {new} au lieu de {old} serait accordé (risque {p}, annuité {annuity}).',
+  counterFound:
+    'Un prêt de {new} au lieu de {old} serait accordé (risque {p} pour un seuil de {t}, annuité {annuity}).',
   counterNone: 'Aucun montant jusqu’à {min} ne serait accordé : le refus ne vient pas du montant.',
   counterNotNeeded: 'Ce client est accepté : pas besoin de contre-proposition.',
   searching: 'Recherche…',
@@ -307,7 +309,7 @@ const fr: Record<Key, string> = {
   kind_decision: 'décision du modèle',
   modelTitle: 'Comment le modèle décide',
   modelIntro: 'Les champs qui pèsent le plus dans les décisions du modèle, sur l’ensemble des clients :',
-  importance: 'poids {s}',
+  importance: '{w} du poids du premier',
   summaryTitle: 'Fiche client',
   printedOn: 'Imprimé le {date}',
 };

@@ -27,18 +27,18 @@ export function ModelView() {
       <p>{t('thresholdMeans')}</p>
       <p>{t('modelIntro')}</p>
       <ol class="importance card">
-        {top.map((g) => (
+        {top.map((g, i) => (
           <li key={g.field}>
-            <span class="name">{fieldLabel(g.field, g.label, lang)}</span>
-            <span class="bar" style={{ width: `${(g.importance / max) * 60}%` }} aria-hidden="true" />
-            {/* Relative to the strongest field; the API's AUC-drop sentence is for data scientists. */}
-            <span class="muted">
-              {t('importance', {
-                s: t(
-                  g.importance >= 0.5 * max ? 'strong' : g.importance >= 0.2 * max ? 'moderate' : 'slight',
-                ),
-              })}
+            {/* grid rows lose the list marker: the rank is written (the <ol> still tells screen readers) */}
+            <span class="name">
+              <span aria-hidden="true">{i + 1}. </span>
+              {fieldLabel(g.field, g.label, lang)}
             </span>
+            <span class="track" aria-hidden="true">
+              <span class="bar" style={{ width: `${(g.importance / max) * 100}%` }} />
+            </span>
+            {/* Relative to the strongest field; the API's AUC-drop sentence is for data scientists. */}
+            <span class="muted">{t('importance', { w: pct(g.importance / max, 0) })}</span>
           </li>
         ))}
       </ol>

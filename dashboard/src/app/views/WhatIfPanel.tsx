@@ -10,13 +10,16 @@ import { findCounterOffer, type CounterOffer } from '../counter-offer.js';
 
 const editable = ['AMT_INCOME_TOTAL', 'AMT_CREDIT', 'AMT_ANNUITY', 'AMT_GOODS_PRICE'];
 
+/** Amounts are edited in whole euros (the data has cents and float noise: 369853.627). */
+const wholeEuros = (v: number | null): number | null => (v === null ? null : Math.round(v));
+
 export function WhatIfPanel({ client, score }: { client: ClientDetail; score: Score }) {
   const i18n = useI18n();
   const { t, pct, money } = i18n;
   const all = client.groups.flatMap((g) => g.fields);
   const fields = editable.map((n) => all.find((f) => f.name === n)).filter((f) => f !== undefined);
   const [values, setValues] = useState<Record<string, string>>(() =>
-    Object.fromEntries(fields.map((f) => [f.name, String(numericValue(f) ?? '')])),
+    Object.fromEntries(fields.map((f) => [f.name, String(wholeEuros(numericValue(f)) ?? '')])),
   );
   const [result, setResult] = useState<Score | null>(null);
   const [error, setError] = useState('');
@@ -29,7 +32,8 @@ export function WhatIfPanel({ client, score }: { client: ClientDetail; score: Sc
     const changes: Record<string, number> = {};
     for (const f of fields) {
       const v = Number(values[f.name]);
-      if (values[f.name] !== '' && Number.isFinite(v) && v !== numericValue(f)) changes[f.name] = v;
+      if (values[f.name] !== '' && Number.isFinite(v) && v !== wholeEuros(numericValue(f)))
+        changes[f.name] = v;
     }
     try {
       setResult(await api.whatIf(client.id, changes));
@@ -121,7 +125,9 @@ export function WhatIfPanel({ client, score }: { client: ClientDetail; score: Sc
                     ? t('counterFound', {
                         new: money(offer.credit),
                         old: money(credit),
-                        p: pct(offer.score.probability),
+                        // two decimals: the granted risk is often within 0.1 point of the threshold
+                        p: pct(offer.score.probability, 2),
+                        t: pct(offer.score.threshold, 2),
                         annuity: money(offer.annuity),
                       })
                     : ''}
