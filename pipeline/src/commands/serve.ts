@@ -245,7 +245,9 @@ interface ServeFlags {
 export function register(program: Command, ctx: CommandContext): void {
   program
     .command('serve')
-    .description('serve the scoring API and the dashboard (SIGHUP reloads the model, SIGTERM/SIGINT stop)')
+    .description(
+      'serve the scoring API and the dashboard (a models:/ alias is polled and a move reloads the model; SIGHUP reloads it; SIGTERM/SIGINT stop)',
+    )
     .requiredOption('--model <dir|uri>', 'model bundle folder or models:/credit-scoring@champion')
     .requiredOption('--features <dir>', 'folder with features.arrow + recipe.json (from credit features)')
     .option('--data <dir>', 'Kaggle-layout folder whose application rows back the client routes')
