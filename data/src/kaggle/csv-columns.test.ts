@@ -27,7 +27,7 @@ function parse(text: string, isText: boolean[], cuts: number[] = []) {
 
 describe('CsvColumnParser', () => {
   const text =
-    '1,-2.5,Cash loans,"Spouse, partner"\r\n2,,XNA,"say ""hi"""\n\n3,1e3,,Cash loans\n-0.125,7,"Cash loans",\n4,0.1,Révolving,x';
+    '1,-2.5,Cash loans,"Spouse, partner"\r\n2,,XNA,"say ""hi""\non two lines"\n\n3,1e3,,Cash loans\n-0.125,7,"Cash loans",\n4,0.1,Révolving,x';
   const isText = [false, false, true, true];
 
   it('writes numbers into Float64Arrays and text into codes + dictionary', () => {
@@ -36,7 +36,7 @@ describe('CsvColumnParser', () => {
     expect(columns[0]).toEqual([1, 2, 3, -0.125, 4]);
     expect(columns[1]).toEqual([-2.5, NaN, 1000, 7, 0.1]);
     expect(columns[2]).toEqual(['Cash loans', 'XNA', null, 'Cash loans', 'Révolving']);
-    expect(columns[3]).toEqual(['Spouse, partner', 'say "hi"', 'Cash loans', null, 'x']);
+    expect(columns[3]).toEqual(['Spouse, partner', 'say "hi"\non two lines', 'Cash loans', null, 'x']);
   });
 
   it('gives the same columns wherever the chunks are cut', () => {

@@ -62,7 +62,19 @@ export class CsvColumnParser {
 
   /** Parses every complete row of `chunk` (plus what was left from the previous one). */
   push(chunk: Buffer): void {
-    const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+    let buf = chunk;
+    if (this.carry) {
+      // Finish the carried row with the chunk's first line only, rather than copying the whole
+      // chunk behind it; a row still open there (a newline inside quotes) falls back to the copy.
+      const nl = chunk.indexOf(LF);
+      const headEnd = nl < 0 ? chunk.length : nl + 1;
+      const head = Buffer.concat([this.carry, chunk.subarray(0, headEnd)]);
+      const done = this.parse(head, false);
+      buf =
+        done === head.length
+          ? chunk.subarray(headEnd)
+          : Buffer.concat([head.subarray(done), chunk.subarray(headEnd)]);
+    }
     const used = this.parse(buf, false);
     this.carry = used < buf.length ? Buffer.from(buf.subarray(used)) : null;
     this.pushedBytes += chunk.length;
