@@ -123,6 +123,10 @@ async function trainedModel(log: (line: string) => void): Promise<string> {
   await runCredit([...root, 'train', '--features', join(tmp, 'features'), '--out', join(tmp, 'model'), '--folds', String(t.folds), '--epochs', String(t.epochs), '--seed', String(t.seed), '--dictionary', join(tmp, 'dictionary.csv')]); // prettier-ignore
   rmSync(dir, { recursive: true, force: true });
   renameSync(tmp, dir);
+  // Older models (other hashes) are not needed any more: keep the cache at one model (~15 MB).
+  for (const old of readdirSync(cacheDir))
+    if (old.startsWith('dashboard-model-') && join(cacheDir, old) !== dir && !old.includes('.tmp-'))
+      rmSync(join(cacheDir, old), { recursive: true, force: true });
   log(`dashboard test model ready in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   return dir;
 }

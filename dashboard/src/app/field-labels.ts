@@ -1,8 +1,7 @@
-// Human labels for fields, in the advisor's language. The API sends labels from Kaggle's column
-// dictionary (English, often long: "Client's age in days at the time of application"), and engineered
-// history fields with no dictionary entry at all ("PREV_AMT_ANNUITY_MEAN"). The fields an advisor sees
-// most get a short label here in both languages; history aggregates are spelled out from their parts;
-// anything else keeps the API's label.
+// Human labels for fields, in the advisor's language. The API's labels are English: plain ones from
+// recent bundles ("Loan amount"), Kaggle dictionary sentences or raw names ("PREV_AMT_ANNUITY_MEAN") from
+// older ones. English uses the API's plain label; French (and English for older bundles) uses the short
+// labels here; history aggregates are spelled out from their parts; anything else keeps the API's label.
 import type { Lang } from './i18n.js';
 
 type Pair = { fr: string; en: string };
@@ -137,11 +136,17 @@ const STATS: Record<string, Pair> = {
   COUNT: { fr: 'nombre', en: 'count' },
 };
 
+/** Kaggle dictionary sentences used as labels by older bundles ("Client's age in days at the time of..."). */
+const DICTIONARY_WORDING = /\b(in days|at the time of application|of the client)\b/i;
+
 /** "AMT_DOWN_PAYMENT" -> "amt down payment"; category values (after the column) keep their case. */
 const plain = (s: string): string => s.replace(/_/g, ' ').replace(/\b[A-Z]{2,}\b/g, (w) => w.toLowerCase());
 
 /** The label to show for a field (or feature) name, given the API's label. */
 export function fieldLabel(name: string, apiLabel: string | undefined, lang: Lang): string {
+  // In English the model's own label is best when it has one (bundles now carry a plain label for every
+  // feature: "Other institutions' credits: average age of credit (years)"); older bundles send raw names.
+  if (lang === 'en' && apiLabel && apiLabel !== name && !DICTIONARY_WORDING.test(apiLabel)) return apiLabel;
   const known = FIELDS[name];
   if (known) return known[lang];
   const doc = /^FLAG_DOCUMENT_(\d+)$/.exec(name);
