@@ -1,4 +1,12 @@
-import { openStore, writeFeatureFile } from '@credit/data';
+import {
+  buildFeatures,
+  loadKaggleDir,
+  openStore,
+  synthesizeKaggleDir,
+  writeFeatureFile,
+  writeRecipeFile,
+} from '@credit/data';
+import { loadBundle, saveBundle, trainFromFeatureTable } from '@credit/training';
 import { createDecisionWriter } from '@credit/serving';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -181,4 +189,96 @@ describe('credit drift --current log (the serving decision log)', () => {
     ]);
     expect(r.code).toBe(1);
   });
+});
+
+describe('credit drift --current log --model (prediction drift)', () => {
+  const root = mkdtempSync(join(tmpdir(), 'credit-drift-model-'));
+  const base = Date.UTC(2002, 0, 1) + Math.floor(Math.random() * 1e6) * 1000;
+  let rows = 0;
+
+  beforeAll(async () => {
+    // A tiny trained bundle and its feature table; the log holds its decisions on the table's own rows,
+    // so the served scores have the reference's distribution.
+    const raw = join(root, 'raw');
+    await synthesizeKaggleDir({ outDir: raw, clients: 150, testClients: 5, seed: 11 });
+    const tables = await loadKaggleDir(raw, { tables: ['application_train', 'application_test'] });
+    const { table, recipe } = buildFeatures(tables);
+    await writeFeatureFile(join(root, 'features.arrow'), table);
+    await writeRecipeFile(join(root, 'recipe.json'), recipe);
+    const trained = await trainFromFeatureTable(table, {
+      config: {
+        folds: 2,
+        importanceRows: 20,
+        mlp: { hiddenLayers: [4], epochs: 1, patience: 1, batchSize: 64 },
+        baseline: { epochs: 1 },
+      },
+    });
+    await saveBundle(join(root, 'model'), trained.model, { recipePath: join(root, 'recipe.json') });
+    const model = await loadBundle(join(root, 'model'));
+    const names = model.manifest.featureNames;
+    const index = new Map(table.names.map((n, i) => [n, i]));
+    const store = await openStore({
+      databaseUrl: process.env.DATABASE_URL,
+      dataDir: join(root, 'artifacts', 'store'),
+    });
+    const writer = createDecisionWriter(store);
+    rows = table.ids.length;
+    for (let r = 0; r < rows; r++) {
+      const vector = Float64Array.from(names, (n) => table.columns[index.get(n)!]![r]!);
+      const features = Object.fromEntries(
+        names.map((n, i) => [n, Number.isFinite(vector[i]!) ? vector[i]! : null]),
+      );
+      const probability = model.predictProba(vector)[0]!;
+      await writer.write({
+        createdAt: new Date(base + r * 1000),
+        requestId: `req-${base}-${r}`,
+        user: 'drift-test',
+        clientId: table.ids[r]!,
+        modelVersion: 'v-test',
+        features,
+        probability,
+        decision: model.decide(probability),
+        latencyMs: 1,
+      });
+    }
+    await writer.close();
+    await store.close();
+  }, 180_000);
+
+  it('scores the reference with the model and compares it with the served probabilities', async () => {
+    const out = join(root, 'out');
+    const r = await runCli([
+      '--root',
+      root,
+      'drift',
+      '--reference',
+      join(root, 'features.arrow'),
+      '--model',
+      join(root, 'model'),
+      '--current',
+      'log',
+      '--since',
+      new Date(base).toISOString(),
+      '--until',
+      new Date(base + rows * 1000).toISOString(),
+      '--out',
+      out,
+      '--no-fail',
+    ]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(readFileSync(join(out, 'drift.json'), 'utf8')) as {
+      rows: { reference: number; current: number };
+      prediction: { name: string; psi: number; ksStatistic: number; drifted: boolean } | null;
+      features: unknown[];
+    };
+    expect(json.rows).toEqual({ reference: rows, current: rows });
+    // Same rows, same model: the served probabilities are the reference scores (float32 model, so equal
+    // up to rounding): no prediction drift.
+    expect(json.prediction).not.toBeNull();
+    expect(json.prediction!.name).toBe('prediction');
+    expect(json.prediction!.psi).toBeLessThan(1e-9);
+    expect(json.prediction!.ksStatistic).toBeLessThan(1e-9);
+    expect(json.prediction!.drifted).toBe(false);
+  }, 120_000);
 });
