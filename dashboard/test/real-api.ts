@@ -114,13 +114,18 @@ async function trainedModel(log: (line: string) => void): Promise<string> {
   rmSync(tmp, { recursive: true, force: true });
   const started = Date.now();
   log(`training the dashboard test model in ${tmp} (first run, about 1-2 min)`);
-  const root = ['--root', tmp, '-q'];
-  const s = SYNTHETIC;
-  await runCredit([...root, 'data', 'synth', '--clients', String(s.clients), '--test-clients', String(s.testClients), '--seed', String(s.seed), '--out', join(tmp, 'raw')]); // prettier-ignore
-  await runCredit([...root, 'features', '--data', join(tmp, 'raw'), '--out', join(tmp, 'features')]);
-  await writeDictionary(join(tmp, 'dictionary.csv'));
-  const t = TRAINING;
-  await runCredit([...root, 'train', '--features', join(tmp, 'features'), '--out', join(tmp, 'model'), '--folds', String(t.folds), '--epochs', String(t.epochs), '--seed', String(t.seed), '--dictionary', join(tmp, 'dictionary.csv')]); // prettier-ignore
+  try {
+    const root = ['--root', tmp, '-q'];
+    const s = SYNTHETIC;
+    await runCredit([...root, 'data', 'synth', '--clients', String(s.clients), '--test-clients', String(s.testClients), '--seed', String(s.seed), '--out', join(tmp, 'raw')]); // prettier-ignore
+    await runCredit([...root, 'features', '--data', join(tmp, 'raw'), '--out', join(tmp, 'features')]);
+    await writeDictionary(join(tmp, 'dictionary.csv'));
+    const t = TRAINING;
+    await runCredit([...root, 'train', '--features', join(tmp, 'features'), '--out', join(tmp, 'model'), '--folds', String(t.folds), '--epochs', String(t.epochs), '--seed', String(t.seed), '--dictionary', join(tmp, 'dictionary.csv')]); // prettier-ignore
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true }); // no half-built folder left behind
+    throw e;
+  }
   rmSync(dir, { recursive: true, force: true });
   renameSync(tmp, dir);
   // Older models (other hashes) are not needed any more: keep the cache at one model (~15 MB).
