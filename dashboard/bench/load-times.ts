@@ -30,6 +30,15 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 async function main(): Promise<void> {
   await buildDashboard();
   const server = await startRealApi(say);
+  // A deployed server has long finished scoring its client base when an advisor opens the page: wait for
+  // that here (a first list call joins the background scoring), so the cold figure is the browser's.
+  const login = await fetch(`${server.url}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: server.username, password: server.password }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  await fetch(`${server.url}/v1/clients?pageSize=1`, { headers: { cookie } });
   const profile = mkdtempSync(join(tmpdir(), 'credit-bench-chromium-'));
   const browser = await launchChromium(profile);
   try {
