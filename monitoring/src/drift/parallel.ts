@@ -30,6 +30,8 @@ export interface ParallelOptions {
   threads?: number;
   /** Below this many reference cells (rows x features) threads cost more than they save. */
   minCells?: number;
+  /** Told how many worker threads take the work. */
+  onThreads?: (threads: number) => void;
   /** Told why the work ran in this thread instead (one core, small input, a worker failed to start). */
   onFallback?: (reason: string) => void;
 }
@@ -50,6 +52,7 @@ export async function computeDriftParallel(
     return computeDrift(input);
   }
 
+  options.onThreads?.(threads);
   const results = new Array<FeatureDrift | undefined>(pairs.length);
   let next = 0;
   let done = 0;

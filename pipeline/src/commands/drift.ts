@@ -87,21 +87,27 @@ export function register(program: Command, ctx: CommandContext): void {
       });
       let lastTenth = 0;
       // Per-feature work on every core (worker threads); the same figures as computeDrift.
-      const report = await m.computeDriftParallel({
-        reference,
-        current,
-        importance: bundle?.importance,
-        referenceTarget: reference.target,
-        currentTarget: current.target,
-        referencePredictions,
-        currentPredictions,
-        config,
-        onProgress: (done, total) => {
-          const tenth = Math.floor((10 * done) / total);
-          if (tenth > lastTenth) log.info(`drift ${done}/${total} features`);
-          lastTenth = tenth;
+      const report = await m.computeDriftParallel(
+        {
+          reference,
+          current,
+          importance: bundle?.importance,
+          referenceTarget: reference.target,
+          currentTarget: current.target,
+          referencePredictions,
+          currentPredictions,
+          config,
+          onProgress: (done, total) => {
+            const tenth = Math.floor((10 * done) / total);
+            if (tenth > lastTenth) log.info(`drift ${done}/${total} features`);
+            lastTenth = tenth;
+          },
         },
-      });
+        {
+          onThreads: (n) => log.info(`drift computed in ${n} worker threads`),
+          onFallback: (reason) => log.info(`drift computed in the main thread (${reason})`),
+        },
+      );
       const out = resolve(root, opts.out);
       const written = await m.writeDriftReport(
         report,
