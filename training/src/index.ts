@@ -31,3 +31,4 @@ export type { GroupFairness } from './fairness.js';
 export { ageBand } from './fairness.js';
 export { featureTableHash } from './data-hash.js';
 export * from './search/index.js';
+export { specToSvg, svgToPng } from './explain/chart-render.js';

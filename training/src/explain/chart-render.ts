@@ -1,8 +1,7 @@
 /**
  * Vega-Lite spec -> SVG with vega in Node (renderer 'none', no canvas) -> PNG with resvg (pure
- * WebAssembly/N-API prebuilt, no system libraries), using a system font when one is found. The same
- * approach as monitoring's drift report (monitoring/src/report/png.ts); training cannot import it, as
- * monitoring depends on training.
+ * WebAssembly/N-API prebuilt, no system libraries), using a system font when one is found. The project's
+ * one renderer: the importance chart here and monitoring's drift report both use it.
  */
 import { existsSync } from 'node:fs';
 
