@@ -7,6 +7,7 @@ import {
   exactIntegratedGradients,
   firstLayerAt,
   layeredIntegratedGradients,
+  logitFromFirstLayer,
 } from './dense-relu.js';
 
 const randomVector = (n: number, seed: number, scale = 2) => {
@@ -67,6 +68,13 @@ describe('exact integrated gradients of a dense ReLU network', () => {
       layered.values.forEach((v, i) => expect(exact.values[i]).toBeCloseTo(v, 9));
       const kept = exactIntegratedGradients(stack, x, baseline, firstLayerAt(stack, baseline));
       expect(Array.from(kept.values)).toEqual(Array.from(exact.values));
+      // Given the row's own first layer (as scoring it computed), the same attribution up to rounding.
+      const z1 = firstLayerAt(stack, x);
+      const shared = exactIntegratedGradients(stack, x, baseline, firstLayerAt(stack, baseline), z1);
+      expect(shared.segments).toBe(exact.segments);
+      shared.values.forEach((v, i) => expect(v).toBeCloseTo(exact.values[i]!, 9));
+      // The plain forward pass equals tfjs (float32 inside tfjs, float64 here).
+      expect(Math.abs(logitFromFirstLayer(stack, z1) - tfLogit(model, x))).toBeLessThan(1e-5);
       const reference = bruteForce(model, x, baseline, 4000);
       const scale = Math.max(...reference.map(Math.abs));
       exact.values.forEach((v, i) => expect(Math.abs(v - reference[i]!)).toBeLessThan(5e-3 * scale));

@@ -80,10 +80,11 @@ export function exactIntegratedGradients(
   x: ArrayLike<number>,
   baseline: ArrayLike<number>,
   baselineZ1?: Float64Array,
+  inputZ1?: Float64Array,
 ): ExactAttribution {
   const hidden = layers.length - 1;
   if (hidden >= 1 && hidden <= 2 && layers.slice(0, -1).every((l) => l.relu))
-    return sweepIntegratedGradients(layers, x, baseline, baselineZ1);
+    return sweepIntegratedGradients(layers, x, baseline, baselineZ1, inputZ1);
   return layeredIntegratedGradients(layers, x, baseline);
 }
 
@@ -191,10 +192,42 @@ export function layeredIntegratedGradients(
 }
 
 /**
- * One or two ReLU hidden layers, in one sweep along the path. z1(α) = a + α·c; between two first-layer
- * sign changes z2 is linear too (slope W2ᵀ(mask1 ⊙ c)), so its sign changes follow in closed form. The
- * gradient ∂f/∂z1 = mask1 ⊙ W2·(mask2 ⊙ w3) is kept up to date by adding or removing one unit's
- * column when a mask changes, so each segment costs O(units) instead of a matrix-vector product.
+ * The logit from the first layer's pre-activations (ReLU applied here): the rest of a plain forward pass.
+ * With firstLayerAt this is the whole network's output for one row, without tfjs' per-call overhead.
+ */
+export function logitFromFirstLayer(layers: DenseLayer[], z1: ArrayLike<number>): number {
+  let h = new Float64Array(layers[0]!.units);
+  for (let u = 0; u < h.length; u++) h[u] = layers[0]!.relu ? Math.max(0, z1[u]!) : z1[u]!;
+  if (layers.length === 1) return z1[0]!;
+  for (let l = 1; l < layers.length; l++) {
+    const z = affine(layers[l]!, h, new Float64Array(layers[l]!.units));
+    if (layers[l]!.relu) for (let k = 0; k < z.length; k++) if (!(z[k]! > 0)) z[k] = 0;
+    h = z;
+  }
+  return h[0]!;
+}
+
+/** Column-major copy of a kernel ([units][inputs]), made once per layer, for contiguous column updates. */
+const columnsCache = new WeakMap<DenseLayer, Float64Array>();
+function columnsOf(layer: DenseLayer): Float64Array {
+  let t = columnsCache.get(layer);
+  if (!t) {
+    t = new Float64Array(layer.kernel.length);
+    for (let i = 0; i < layer.inputs; i++)
+      for (let u = 0; u < layer.units; u++) t[u * layer.inputs + i] = layer.kernel[i * layer.units + u]!;
+    columnsCache.set(layer, t);
+  }
+  return t;
+}
+
+/**
+ * One or two ReLU hidden layers, in one sweep along the path. z1(α) = a + α·c and each first-layer unit
+ * changes sign at most once, at -a/c; between two such changes z2 is linear too (slope W2ᵀ(mask1 ⊙ c)),
+ * so its sign changes follow in closed form. ∂f/∂z1 = mask1 ⊙ v with v = W2·(mask2 ⊙ w3).
+ * Why cheap: instead of adding length·v to the integral on every segment (O(units) each), the running
+ * integral V(α) = ∫₀^α v is kept implicitly as α·v − W (W += t·Δv when v changes at t), so a first-layer
+ * unit switching on or off at α costs O(1) (subtract or add V_u(α)), and only a second-layer switch
+ * costs O(h1) (one contiguous column of W2). No allocation inside the sweep loops.
  */
 export function sweepIntegratedGradients(
   layers: DenseLayer[],
@@ -202,6 +235,8 @@ export function sweepIntegratedGradients(
   baseline: ArrayLike<number>,
   /** firstLayerAt(layers, baseline), when the caller keeps it for a fixed baseline. */
   baselineZ1?: Float64Array,
+  /** firstLayerAt(layers, x), when the caller already has it (e.g. from scoring the same row). */
+  inputZ1?: Float64Array,
 ): ExactAttribution {
   const first = layers[0]!;
   const two = layers.length === 3;
@@ -210,84 +245,111 @@ export function sweepIntegratedGradients(
   const width = first.inputs;
   const h1 = first.units;
   const h2 = second?.units ?? 0;
-  const start = Float64Array.from(baseline);
   const delta = new Float64Array(width);
-  for (let i = 0; i < width; i++) delta[i] = x[i]! - start[i]!;
-  const a = baselineZ1 ?? firstLayerAt(layers, start);
-  const c = affine(first, delta, new Float64Array(h1), false);
+  for (let i = 0; i < width; i++) delta[i] = x[i]! - baseline[i]!;
+  const a = baselineZ1 ?? firstLayerAt(layers, baseline);
+  const c = new Float64Array(h1);
+  if (inputZ1) for (let u = 0; u < h1; u++) c[u] = inputZ1[u]! - a[u]!;
+  else affine(first, delta, c, false);
 
-  // Segment boundaries from the first layer, in closed form.
-  const cuts = [0, 1];
-  for (let u = 0; u < h1; u++) {
-    const alpha = -a[u]! / c[u]!;
-    if (c[u] !== 0 && alpha > 0 && alpha < 1) cuts.push(alpha);
-  }
-  cuts.sort((p, q) => p - q);
-
+  // First-layer sign changes inside (0, 1), one per unit at most, in path order.
   const mask1 = new Uint8Array(h1);
+  const cutAt = new Float64Array(h1);
+  const order: number[] = [];
+  for (let u = 0; u < h1; u++) {
+    mask1[u] = a[u]! > 0 || (a[u] === 0 && c[u]! > 0) ? 1 : 0;
+    const alpha = -a[u]! / c[u]!;
+    if (c[u] !== 0 && alpha > 0 && alpha < 1) {
+      cutAt[u] = alpha;
+      order.push(u);
+    }
+  }
+  order.sort((p, q) => cutAt[p]! - cutAt[q]!);
+
+  const v = new Float64Array(h1); // ∂f/∂h1
+  const shift = new Float64Array(h1); // W: Σ t·Δv over the changes of v so far
+  const gradZ1 = new Float64Array(h1); // ∫ ∂f/∂z1 dα, completed lazily
   const mask2 = new Uint8Array(h2);
-  // v = ∂f/∂h1 = W2·(mask2 ⊙ w3) with two hidden layers, the output weights with one.
-  const v = new Float64Array(h1);
-  if (!two) for (let u = 0; u < h1; u++) v[u] = out.kernel[u]!;
-  // z2 at the current position and its slope along α (two hidden layers only).
-  const z2 = new Float64Array(h2);
+  const z2 = new Float64Array(h2); // z2 at the start of the current first-layer segment
   const slope = new Float64Array(h2);
-  if (second) {
+  const columns2 = second ? columnsOf(second) : undefined;
+  if (!second) for (let u = 0; u < h1; u++) v[u] = out.kernel[u]!;
+  else {
     const h = new Float64Array(h1);
     for (let u = 0; u < h1; u++) h[u] = a[u]! > 0 ? a[u]! : 0;
     affine(second, h, z2);
-  }
-  const gradZ1 = new Float64Array(h1); // ∫ ∂f/∂z1 dα
-  let segments = 0;
-  const integrate = (length: number) => {
-    for (let u = 0; u < h1; u++) if (mask1[u]) gradZ1[u] = gradZ1[u]! + length * v[u]!;
-    segments++;
-  };
-  for (let s = 0; s + 1 < cuts.length; s++) {
-    const p = cuts[s]!;
-    const q = cuts[s + 1]!;
-    if (q <= p) continue;
-    // First-layer pattern on this segment, from its midpoint; each change moves z2's slope.
-    const mid = (p + q) / 2;
     for (let u = 0; u < h1; u++) {
-      const on = a[u]! + mid * c[u]! > 0 ? 1 : 0;
-      if (on === mask1[u]) continue;
-      mask1[u] = on;
+      if (!mask1[u]) continue;
+      const row = u * h2;
+      for (let k = 0; k < h2; k++) slope[k] = slope[k]! + c[u]! * second.kernel[row + k]!;
+    }
+    for (let k = 0; k < h2; k++) {
+      mask2[k] = z2[k]! > 0 || (z2[k] === 0 && slope[k]! > 0) ? 1 : 0;
+      if (!mask2[k]) continue;
+      const col = k * h1;
+      for (let u = 0; u < h1; u++) v[u] = v[u]! + out.kernel[k]! * columns2![col + u]!;
+    }
+  }
+  const crossAt = new Float64Array(h2);
+  const crossing: number[] = [];
+  let segments = 1;
+  let last = 0;
+  const event = (t: number) => {
+    if (t > last) {
+      segments++;
+      last = t;
+    }
+  };
+  let p = 0;
+  for (let e = 0; e <= order.length; e++) {
+    const unit = e < order.length ? order[e]! : -1;
+    const q = unit >= 0 ? cutAt[unit]! : 1;
+    if (second && q > p) {
+      // Second-layer sign changes inside (p, q), in order; each moves v by one column of W2.
+      crossing.length = 0;
+      for (let k = 0; k < h2; k++) {
+        if (slope[k] === 0) continue;
+        const t = p - z2[k]! / slope[k]!;
+        if (t > p && t < q) {
+          crossAt[k] = t;
+          crossing.push(k);
+        }
+      }
+      if (crossing.length > 1) crossing.sort((m, n) => crossAt[m]! - crossAt[n]!);
+      for (const k of crossing) {
+        const t = crossAt[k]!;
+        const on = slope[k]! > 0 ? 1 : 0;
+        if (on !== mask2[k]) {
+          mask2[k] = on;
+          const w = on ? out.kernel[k]! : -out.kernel[k]!;
+          const col = k * h1;
+          for (let u = 0; u < h1; u++) {
+            const dv = w * columns2![col + u]!;
+            v[u] = v[u]! + dv;
+            shift[u] = shift[u]! + t * dv;
+          }
+        }
+        event(t);
+      }
+      for (let k = 0; k < h2; k++) z2[k] = z2[k]! + (q - p) * slope[k]!;
+    }
+    if (q > p) p = q;
+    if (unit < 0) break;
+    // The first-layer unit crosses zero at q: on afterwards iff its slope is positive.
+    const on = c[unit]! > 0 ? 1 : 0;
+    if (on !== mask1[unit]) {
+      mask1[unit] = on;
+      const integral = q * v[unit]! - shift[unit]!;
+      gradZ1[unit] = gradZ1[unit]! + (on ? -integral : integral);
       if (second) {
-        const sign = on ? c[u]! : -c[u]!;
-        const row = u * h2;
+        const sign = on ? c[unit]! : -c[unit]!;
+        const row = unit * h2;
         for (let k = 0; k < h2; k++) slope[k] = slope[k]! + sign * second.kernel[row + k]!;
       }
     }
-    if (!second) {
-      integrate(q - p);
-      continue;
-    }
-    // Second-layer sign changes inside the segment, then one sub-segment at a time.
-    const inner = [p];
-    for (let k = 0; k < h2; k++) {
-      if (slope[k] === 0) continue;
-      const alpha = p - z2[k]! / slope[k]!;
-      if (alpha > p && alpha < q) inner.push(alpha);
-    }
-    inner.sort((m, n) => m - n);
-    inner.push(q);
-    for (let t = 0; t + 1 < inner.length; t++) {
-      const from = inner[t]!;
-      const to = inner[t + 1]!;
-      if (to <= from) continue;
-      const at = (from + to) / 2 - p;
-      for (let k = 0; k < h2; k++) {
-        const on = z2[k]! + at * slope[k]! > 0 ? 1 : 0;
-        if (on === mask2[k]) continue;
-        mask2[k] = on;
-        const w = on ? out.kernel[k]! : -out.kernel[k]!;
-        for (let u = 0; u < h1; u++) v[u] = v[u]! + w * second.kernel[u * h2 + k]!;
-      }
-      integrate(to - from);
-    }
-    for (let k = 0; k < h2; k++) z2[k] = z2[k]! + (q - p) * slope[k]!;
+    event(q);
   }
+  for (let u = 0; u < h1; u++) if (mask1[u]) gradZ1[u] = gradZ1[u]! + (v[u]! - shift[u]!);
 
   const values = new Float64Array(width);
   for (let i = 0; i < width; i++) {
@@ -298,11 +360,12 @@ export function sweepIntegratedGradients(
     values[i] = delta[i]! * sum;
   }
   // Both ends by a plain forward pass from z1 (exact, not carried along the sweep).
-  const output = (alpha: number): number => {
-    let h = new Float64Array(h1);
-    for (let u = 0; u < h1; u++) h[u] = Math.max(0, a[u]! + alpha * c[u]!);
-    if (second) h = affine(second, h, new Float64Array(h2)).map((z) => (z > 0 ? z : 0));
-    return affine(out, h, new Float64Array(1))[0]!;
+  const end = new Float64Array(h1);
+  for (let u = 0; u < h1; u++) end[u] = a[u]! + c[u]!;
+  return {
+    values,
+    baselineLogit: logitFromFirstLayer(layers, a),
+    logit: logitFromFirstLayer(layers, end),
+    segments,
   };
-  return { values, baselineLogit: output(0), logit: output(1), segments };
 }
