@@ -196,7 +196,7 @@ export function layeredIntegratedGradients(
  * With firstLayerAt this is the whole network's output for one row, without tfjs' per-call overhead.
  */
 export function logitFromFirstLayer(layers: DenseLayer[], z1: ArrayLike<number>): number {
-  let h = new Float64Array(layers[0]!.units);
+  let h: Float64Array = new Float64Array(layers[0]!.units);
   for (let u = 0; u < h.length; u++) h[u] = layers[0]!.relu ? Math.max(0, z1[u]!) : z1[u]!;
   if (layers.length === 1) return z1[0]!;
   for (let l = 1; l < layers.length; l++) {
