@@ -1,6 +1,7 @@
 import type { DecisionStore, Role } from '@credit/data';
 import type { NextFunction, Request, Response } from 'express';
 import { ServingError } from '../errors.js';
+import { createApiKeyCache } from './key-cache.js';
 import { hashToken } from './secrets.js';
 
 export interface Principal {
@@ -22,12 +23,16 @@ export function cookieOf(req: Request, name: string): string | undefined {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** API key (X-API-Key) or session cookie; cookie sessions must echo the CSRF token on unsafe methods. */
+/**
+ * API key (X-API-Key) or session cookie; cookie sessions must echo the CSRF token on unsafe methods.
+ * API keys are looked up through a short-lived cache (auth/key-cache.ts: a revoke takes effect within 30 s).
+ */
 export function authenticate(store: DecisionStore, now: () => Date) {
+  const keys = createApiKeyCache(store, now);
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const key = req.get('x-api-key');
     if (key) {
-      const k = await store.findApiKeyByHash(hashToken(key));
+      const k = await keys.find(hashToken(key));
       if (!k) throw new ServingError('unauthenticated', 'unknown or revoked API key', { status: 401 });
       res.locals.principal = { user: `key:${k.id}`, role: k.role, via: 'key' } satisfies Principal;
       return next();
