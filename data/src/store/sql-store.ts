@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DataError } from '../errors.js';
 import { migrations } from './migrations.js';
 import type { SqlRunner } from './sql.js';
@@ -6,6 +7,7 @@ import type {
   DecisionQuery,
   DecisionRow,
   DecisionStore,
+  FeatureVector,
   HistoryItem,
   OverrideRow,
   Role,
@@ -19,8 +21,60 @@ type Row = Record<string, unknown>;
 const toDate = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
 const toNum = (v: unknown): number => Number(v);
 
-function decisionOf(r: Row): StoredDecision {
-  const features = typeof r.features === 'string' ? JSON.parse(r.features) : r.features;
+/** Feature names by feature-set id (the names are stored once per set; rows refer to them). */
+type FeatureSets = Map<string, readonly string[]>;
+
+function featuresOf(r: Row, sets: FeatureSets): Record<string, number | null> {
+  if (r.feature_set == null) {
+    // Rows written before migration 2: one JSONB object per row.
+    const features = typeof r.features === 'string' ? JSON.parse(r.features) : r.features;
+    return features as Record<string, number | null>;
+  }
+  const names = sets.get(String(r.feature_set));
+  if (!names)
+    throw new DataError(
+      'store_feature_set_missing',
+      `decision ${String(r.id)} refers to feature set ${String(r.feature_set)}, which decision_feature_sets lacks; restore that table from a backup`,
+    );
+  const values = JSON.parse(String(r.feature_values)) as (number | null)[];
+  const features: Record<string, number | null> = {};
+  for (let i = 0; i < names.length; i++) features[names[i]!] = values[i] ?? null;
+  return features;
+}
+
+/** The compact form of a row's features: a feature-set id (hash of the names) and a JSON number array. */
+const setIdsByNames = new WeakMap<readonly string[], string>();
+function compactFeatures(features: DecisionRow['features']): {
+  names: readonly string[];
+  id: string;
+  values: string;
+} {
+  const vector: FeatureVector = isVector(features)
+    ? features
+    : { names: Object.keys(features), values: Object.values(features).map((v) => v ?? NaN) };
+  let id = setIdsByNames.get(vector.names);
+  if (!id) {
+    id = createHash('sha256').update(JSON.stringify(vector.names)).digest('hex').slice(0, 32);
+    setIdsByNames.set(vector.names, id);
+  }
+  if (vector.values.length !== vector.names.length)
+    throw new DataError(
+      'store_feature_width',
+      `a decision row has ${vector.values.length} feature values for ${vector.names.length} names; pass one value per name`,
+    );
+  // Built by hand: JSON.stringify on a typed array would write an object; NaN/±Infinity become null.
+  let text = '[';
+  for (let i = 0; i < vector.values.length; i++) {
+    const v = vector.values[i]!;
+    text += (i ? ',' : '') + (Number.isFinite(v) ? String(v) : 'null');
+  }
+  return { names: vector.names, id, values: `${text}]` };
+}
+const isVector = (f: DecisionRow['features']): f is FeatureVector =>
+  Array.isArray((f as FeatureVector).names) && (f as FeatureVector).values !== undefined;
+
+function decisionOf(r: Row, sets: FeatureSets): StoredDecision {
+  const features = featuresOf(r, sets);
   return {
     id: toNum(r.id),
     createdAt: toDate(r.created_at),
@@ -28,7 +82,7 @@ function decisionOf(r: Row): StoredDecision {
     user: r.user_name == null ? null : String(r.user_name),
     clientId: r.client_id == null ? null : toNum(r.client_id),
     modelVersion: String(r.model_version),
-    features: features as Record<string, number | null>,
+    features,
     probability: toNum(r.probability),
     decision: r.decision as StoredDecision['decision'],
     latencyMs: toNum(r.latency_ms),
@@ -65,6 +119,27 @@ function keyOf(r: Row): ApiKeyRecord {
 
 /** DecisionStore over any SqlRunner: the same SQL for PGlite and PostgreSQL. */
 export function sqlStore(sql: SqlRunner, kind: DecisionStore['kind']): DecisionStore {
+  // Feature sets known to be stored (written or read by this process): each is written once.
+  const sets: FeatureSets = new Map();
+  /** The names of every feature set these rows refer to, fetched once per set. */
+  const loadSets = async (rows: Row[]) => {
+    const missing = [...new Set(rows.map((r) => r.feature_set).filter((id) => id != null))]
+      .map(String)
+      .filter((id) => !sets.has(id));
+    if (missing.length === 0) return;
+    const found = await sql.query<Row>(
+      `SELECT id, names FROM decision_feature_sets WHERE id IN (${missing.map((_, i) => `$${i + 1}`).join(',')})`,
+      missing,
+    );
+    for (const f of found) {
+      const names = typeof f.names === 'string' ? JSON.parse(f.names) : f.names;
+      sets.set(String(f.id), names as string[]);
+    }
+  };
+  const decisionsOf = async (rows: Row[]) => {
+    await loadSets(rows);
+    return rows.map((r) => decisionOf(r, sets));
+  };
   return {
     kind,
     async migrate() {
@@ -90,8 +165,17 @@ export function sqlStore(sql: SqlRunner, kind: DecisionStore['kind']): DecisionS
     },
     async insertDecisions(batch: readonly DecisionRow[]) {
       if (batch.length === 0) return;
+      const compact = batch.map((d) => compactFeatures(d.features));
+      for (const c of compact) {
+        if (sets.has(c.id)) continue;
+        await sql.query(
+          'INSERT INTO decision_feature_sets (id, names) VALUES ($1, $2::jsonb) ON CONFLICT (id) DO NOTHING',
+          [c.id, JSON.stringify(c.names)],
+        );
+        sets.set(c.id, c.names);
+      }
       const params: unknown[] = [];
-      const values = batch.map((d) => {
+      const values = batch.map((d, i) => {
         const b = params.length;
         params.push(
           d.createdAt.toISOString(),
@@ -99,15 +183,16 @@ export function sqlStore(sql: SqlRunner, kind: DecisionStore['kind']): DecisionS
           d.user,
           d.clientId,
           d.modelVersion,
-          JSON.stringify(d.features),
+          compact[i]!.id,
+          compact[i]!.values,
           d.probability,
           d.decision,
           d.latencyMs,
         );
-        return `($${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6}::jsonb,$${b + 7},$${b + 8},$${b + 9})`;
+        return `($${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6},$${b + 7},$${b + 8},$${b + 9},$${b + 10})`;
       });
       await sql.query(
-        `INSERT INTO decisions (created_at, request_id, user_name, client_id, model_version, features, probability, decision, latency_ms) VALUES ${values.join(',')}`,
+        `INSERT INTO decisions (created_at, request_id, user_name, client_id, model_version, feature_set, feature_values, probability, decision, latency_ms) VALUES ${values.join(',')}`,
         params,
       );
     },
@@ -122,7 +207,7 @@ export function sqlStore(sql: SqlRunner, kind: DecisionStore['kind']): DecisionS
         `SELECT * FROM decisions ${clause} ORDER BY created_at DESC, id DESC LIMIT $${params.push(q.limit)}`,
         params,
       );
-      return rows.map(decisionOf);
+      return decisionsOf(rows);
     },
     async countDecisions() {
       const [r] = await sql.query<Row>('SELECT count(*) AS n FROM decisions');
@@ -136,8 +221,8 @@ export function sqlStore(sql: SqlRunner, kind: DecisionStore['kind']): DecisionS
       return overrideOf(r as Row);
     },
     async listHistory(clientId: number) {
-      const ds = (await sql.query<Row>('SELECT * FROM decisions WHERE client_id = $1', [clientId])).map(
-        decisionOf,
+      const ds = await decisionsOf(
+        await sql.query<Row>('SELECT * FROM decisions WHERE client_id = $1', [clientId]),
       );
       const os = (await sql.query<Row>('SELECT * FROM overrides WHERE client_id = $1', [clientId])).map(
         overrideOf,

@@ -62,6 +62,26 @@ export function storeContract(name: string, open: () => Promise<DecisionStore | 
         expect((await s.listDecisions({ limit: 2 })).length).toBe(2);
       }));
 
+    it('stores compact feature vectors (names once per set) and reads them back by name', () =>
+      withStore(async (s) => {
+        const names = ['AMT_CREDIT', 'EXT_SOURCE_1', 'DAYS_BIRTH'];
+        const other = ['AMT_CREDIT', 'FLAG_X'];
+        await s.insertDecisions([
+          row({ requestId: 'v1', features: { names, values: Float64Array.of(1500.25, NaN, -12000) } }),
+          row({ requestId: 'v2', features: { names, values: [0.1, 0.2, Infinity] } }),
+          row({ requestId: 'v3', features: { names: other, values: [3, 1] }, modelVersion: 'v2' }),
+          row({ requestId: 'o1' }), // by name, in the same batch
+        ]);
+        const byId = Object.fromEntries((await s.listDecisions({ limit: 10 })).map((d) => [d.requestId, d]));
+        expect(byId.v1!.features).toEqual({ AMT_CREDIT: 1500.25, EXT_SOURCE_1: null, DAYS_BIRTH: -12000 });
+        expect(byId.v2!.features).toEqual({ AMT_CREDIT: 0.1, EXT_SOURCE_1: 0.2, DAYS_BIRTH: null });
+        expect(byId.v3!.features).toEqual({ AMT_CREDIT: 3, FLAG_X: 1 });
+        expect(byId.o1!.features).toEqual({ AMT_CREDIT: 1000, EXT_SOURCE_1: null });
+        await expect(s.insertDecisions([row({ features: { names, values: [1, 2] } })])).rejects.toMatchObject(
+          { code: 'store_feature_width' },
+        );
+      }));
+
     it('keeps overrides beside decisions in the history, newest first', () =>
       withStore(async (s) => {
         await s.insertDecisions([row()]);

@@ -1,20 +1,30 @@
 export type Role = 'advisor' | 'ops' | 'admin';
 export type Decision = 'grant' | 'refuse';
 
+/**
+ * A client's features as one array in the order of `names` (NaN or ±Infinity = missing). Pass the same
+ * `names` array for every row of a model version: the list is stored once, each row holds only numbers.
+ */
+export interface FeatureVector {
+  names: readonly string[];
+  values: ArrayLike<number>;
+}
 export interface DecisionRow {
   createdAt: Date;
   requestId: string;
   user: string | null;
   clientId: number | null;
   modelVersion: string;
-  /** Input features needed for drift, by feature name (null = missing). */
-  features: Record<string, number | null>;
+  /** Input features needed for drift: by feature name (null = missing), or compact (what serving writes). */
+  features: Record<string, number | null> | FeatureVector;
   probability: number;
   decision: Decision;
   latencyMs: number;
 }
-export interface StoredDecision extends DecisionRow {
+export interface StoredDecision extends Omit<DecisionRow, 'features'> {
   id: number;
+  /** By feature name (null = missing), however the row was written. */
+  features: Record<string, number | null>;
 }
 export interface OverrideRow {
   clientId: number;
