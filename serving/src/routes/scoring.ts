@@ -39,11 +39,11 @@ export function scoringRoutes(ctx: RouteContext): Router {
     started: number,
     r: ReturnType<typeof scoreOne>,
   ) => {
-    const features: Record<string, number | null> = {};
-    model.featureNames.forEach((n, i) => {
-      const v = r.vector[i] ?? NaN;
-      features[n] = Number.isFinite(v) ? v : null;
-    });
+    // Compact: the model's names array (stored once per feature set) and a copy of the values (the
+    // client base may hand out a shared buffer), one per name; NaN/±Infinity are logged as missing (null).
+    const values = new Float64Array(model.featureNames.length);
+    for (let i = 0; i < values.length; i++) values[i] = r.vector[i] ?? NaN;
+    const features = { names: model.featureNames, values };
     await decisions.write({
       createdAt: now(),
       requestId: res.locals.requestId as string,
