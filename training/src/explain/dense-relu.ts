@@ -207,15 +207,16 @@ export function logitFromFirstLayer(layers: DenseLayer[], z1: ArrayLike<number>)
   return h[0]!;
 }
 
-/** Column-major copy of a kernel ([units][inputs]), made once per layer, for contiguous column updates. */
-const columnsCache = new WeakMap<DenseLayer, Float64Array>();
-function columnsOf(layer: DenseLayer): Float64Array {
-  let t = columnsCache.get(layer);
+/** W2[u][k]·w3[k] for a second hidden layer and the output layer, made once per layer pair. */
+const scaledCache = new WeakMap<DenseLayer, Float64Array>();
+function scaledOf(second: DenseLayer, out: DenseLayer): Float64Array {
+  let t = scaledCache.get(second);
   if (!t) {
-    t = new Float64Array(layer.kernel.length);
-    for (let i = 0; i < layer.inputs; i++)
-      for (let u = 0; u < layer.units; u++) t[u * layer.inputs + i] = layer.kernel[i * layer.units + u]!;
-    columnsCache.set(layer, t);
+    t = new Float64Array(second.kernel.length);
+    for (let i = 0; i < second.inputs; i++)
+      for (let k = 0; k < second.units; k++)
+        t[i * second.units + k] = second.kernel[i * second.units + k]! * out.kernel[k]!;
+    scaledCache.set(second, t);
   }
   return t;
 }
@@ -223,11 +224,12 @@ function columnsOf(layer: DenseLayer): Float64Array {
 /**
  * One or two ReLU hidden layers, in one sweep along the path. z1(α) = a + α·c and each first-layer unit
  * changes sign at most once, at -a/c; between two such changes z2 is linear too (slope W2ᵀ(mask1 ⊙ c)),
- * so its sign changes follow in closed form. ∂f/∂z1 = mask1 ⊙ v with v = W2·(mask2 ⊙ w3).
- * Why cheap: instead of adding length·v to the integral on every segment (O(units) each), the running
- * integral V(α) = ∫₀^α v is kept implicitly as α·v − W (W += t·Δv when v changes at t), so a first-layer
- * unit switching on or off at α costs O(1) (subtract or add V_u(α)), and only a second-layer switch
- * costs O(h1) (one contiguous column of W2). No allocation inside the sweep loops.
+ * so its sign changes follow in closed form. ∂f/∂z1_u = mask1_u · Σ_k W2[u][k]·w3[k]·mask2_k.
+ * Why cheap: a first-layer unit is on over one interval, [0, α_u] or [α_u, 1] (or all, or none), so its
+ * integral is Σ_k W2[u][k]·w3[k]·(M2_k(end) − M2_k(start)), with M2_k(α) how long second-layer unit k
+ * has been on up to α. M2 is advanced once per first-layer segment in closed form (O(h2), no sorting
+ * of second-layer sign changes), and each first-layer sign change costs one O(h2) dot product: the
+ * whole sweep is O(h1·h2) plus the two width × h1 products. No allocation inside the loops.
  */
 export function sweepIntegratedGradients(
   layers: DenseLayer[],
@@ -266,15 +268,14 @@ export function sweepIntegratedGradients(
   }
   order.sort((p, q) => cutAt[p]! - cutAt[q]!);
 
-  const v = new Float64Array(h1); // ∂f/∂h1
-  const shift = new Float64Array(h1); // W: Σ t·Δv over the changes of v so far
-  const gradZ1 = new Float64Array(h1); // ∫ ∂f/∂z1 dα, completed lazily
-  const mask2 = new Uint8Array(h2);
-  const z2 = new Float64Array(h2); // z2 at the start of the current first-layer segment
+  const gradZ1 = new Float64Array(h1); // ∫ ∂f/∂z1 dα
+  // Two hidden layers: z2 at the current position p, its slope along α, and M2(p), how long each
+  // second-layer unit has been on since α = 0.
+  const z2 = new Float64Array(h2);
   const slope = new Float64Array(h2);
-  const columns2 = second ? columnsOf(second) : undefined;
-  if (!second) for (let u = 0; u < h1; u++) v[u] = out.kernel[u]!;
-  else {
+  const onTime = new Float64Array(h2);
+  const scaled = second ? scaledOf(second, out) : undefined;
+  if (second) {
     const h = new Float64Array(h1);
     for (let u = 0; u < h1; u++) h[u] = a[u]! > 0 ? a[u]! : 0;
     affine(second, h, z2);
@@ -283,63 +284,45 @@ export function sweepIntegratedGradients(
       const row = u * h2;
       for (let k = 0; k < h2; k++) slope[k] = slope[k]! + c[u]! * second.kernel[row + k]!;
     }
-    for (let k = 0; k < h2; k++) {
-      mask2[k] = z2[k]! > 0 || (z2[k] === 0 && slope[k]! > 0) ? 1 : 0;
-      if (!mask2[k]) continue;
-      const col = k * h1;
-      for (let u = 0; u < h1; u++) v[u] = v[u]! + out.kernel[k]! * columns2![col + u]!;
-    }
   }
-  const crossAt = new Float64Array(h2);
-  const crossing: number[] = [];
+  /** ∫₀ᵗ ∂f/∂h1_u dα at the current position t: Σ_k W2[u][k]·w3[k]·M2_k(t), or w_u·t with one layer. */
+  const integralTo = (u: number, t: number): number => {
+    if (!scaled) return out.kernel[u]! * t;
+    let sum = 0;
+    const row = u * h2;
+    for (let k = 0; k < h2; k++) sum += scaled[row + k]! * onTime[k]!;
+    return sum;
+  };
   let segments = 1;
   let last = 0;
-  const event = (t: number) => {
-    if (t > last) {
-      segments++;
-      last = t;
-    }
-  };
   let p = 0;
   for (let e = 0; e <= order.length; e++) {
     const unit = e < order.length ? order[e]! : -1;
     const q = unit >= 0 ? cutAt[unit]! : 1;
     if (second && q > p) {
-      // Second-layer sign changes inside (p, q), in order; each moves v by one column of W2.
-      crossing.length = 0;
+      // z2 is linear on (p, q): each unit's on-time there in closed form (its sign change, if any,
+      // ends a segment of constant gradient).
+      const length = q - p;
       for (let k = 0; k < h2; k++) {
-        if (slope[k] === 0) continue;
-        const t = p - z2[k]! / slope[k]!;
-        if (t > p && t < q) {
-          crossAt[k] = t;
-          crossing.push(k);
+        const from = z2[k]!;
+        const to = from + length * slope[k]!;
+        if (from > 0 && to > 0) onTime[k] = onTime[k]! + length;
+        else if (from > 0 || to > 0) {
+          const t = p - from / slope[k]!; // slope ≠ 0: the sign differs between the ends
+          onTime[k] = onTime[k]! + (from > 0 ? t - p : q - t);
+          if (t > p && t < q) segments++;
         }
+        z2[k] = to;
       }
-      if (crossing.length > 1) crossing.sort((m, n) => crossAt[m]! - crossAt[n]!);
-      for (const k of crossing) {
-        const t = crossAt[k]!;
-        const on = slope[k]! > 0 ? 1 : 0;
-        if (on !== mask2[k]) {
-          mask2[k] = on;
-          const w = on ? out.kernel[k]! : -out.kernel[k]!;
-          const col = k * h1;
-          for (let u = 0; u < h1; u++) {
-            const dv = w * columns2![col + u]!;
-            v[u] = v[u]! + dv;
-            shift[u] = shift[u]! + t * dv;
-          }
-        }
-        event(t);
-      }
-      for (let k = 0; k < h2; k++) z2[k] = z2[k]! + (q - p) * slope[k]!;
     }
     if (q > p) p = q;
     if (unit < 0) break;
-    // The first-layer unit crosses zero at q: on afterwards iff its slope is positive.
+    // The first-layer unit crosses zero at q: on afterwards iff its slope is positive. Its integral is
+    // ∫ over its on-interval, [0, q] or [q, 1]: -∫₀^q now and +∫₀¹ at the end, or +∫₀^q now.
     const on = c[unit]! > 0 ? 1 : 0;
     if (on !== mask1[unit]) {
       mask1[unit] = on;
-      const integral = q * v[unit]! - shift[unit]!;
+      const integral = integralTo(unit, q);
       gradZ1[unit] = gradZ1[unit]! + (on ? -integral : integral);
       if (second) {
         const sign = on ? c[unit]! : -c[unit]!;
@@ -347,9 +330,12 @@ export function sweepIntegratedGradients(
         for (let k = 0; k < h2; k++) slope[k] = slope[k]! + sign * second.kernel[row + k]!;
       }
     }
-    event(q);
+    if (q > last) {
+      segments++;
+      last = q;
+    }
   }
-  for (let u = 0; u < h1; u++) if (mask1[u]) gradZ1[u] = gradZ1[u]! + (v[u]! - shift[u]!);
+  for (let u = 0; u < h1; u++) if (mask1[u]) gradZ1[u] = gradZ1[u]! + integralTo(u, 1);
 
   const values = new Float64Array(width);
   for (let i = 0; i < width; i++) {
