@@ -46,7 +46,47 @@ export function denseReluStack(model: tf.LayersModel): DenseLayer[] | undefined 
 
 /** The first layer's pre-activations at one input (the baseline's are the same for every client). */
 export function firstLayerAt(layers: DenseLayer[], input: ArrayLike<number>): Float64Array {
-  return affine(layers[0]!, Float64Array.from(input), new Float64Array(layers[0]!.units));
+  const first = layers[0]!;
+  const v = Float64Array.from(input);
+  const columns = columnsOf(first);
+  const out = new Float64Array(first.units);
+  for (let u = 0; u < first.units; u++)
+    out[u] = first.bias[u]! + dot(columns, u * first.inputs, v, first.inputs);
+  return out;
+}
+
+/**
+ * Σ m[offset + j]·v[j] for j < n, with four running sums: V8 does not vectorise, and independent sums
+ * keep the multiply-adds from waiting on each other (about 1.5x faster on the 734 x 256 first layer).
+ */
+export function dot(m: Float64Array, offset: number, v: Float64Array, n: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let j = 0;
+  for (; j + 3 < n; j += 4) {
+    const o = offset + j;
+    s0 += m[o]! * v[j]!;
+    s1 += m[o + 1]! * v[j + 1]!;
+    s2 += m[o + 2]! * v[j + 2]!;
+    s3 += m[o + 3]! * v[j + 3]!;
+  }
+  for (; j < n; j++) s0 += m[offset + j]! * v[j]!;
+  return s0 + s1 + (s2 + s3);
+}
+
+/** Column-major copy of a kernel ([units][inputs]), made once per layer, so each unit is one contiguous dot. */
+const columnsCache = new WeakMap<DenseLayer, Float64Array>();
+function columnsOf(layer: DenseLayer): Float64Array {
+  let t = columnsCache.get(layer);
+  if (!t) {
+    t = new Float64Array(layer.kernel.length);
+    for (let i = 0; i < layer.inputs; i++)
+      for (let u = 0; u < layer.units; u++) t[u * layer.inputs + i] = layer.kernel[i * layer.units + u]!;
+    columnsCache.set(layer, t);
+  }
+  return t;
 }
 
 /** out = Wᵀ·v + bias (v has `inputs` entries, out has `units`). */
@@ -338,13 +378,8 @@ export function sweepIntegratedGradients(
   for (let u = 0; u < h1; u++) if (mask1[u]) gradZ1[u] = gradZ1[u]! + integralTo(u, 1);
 
   const values = new Float64Array(width);
-  for (let i = 0; i < width; i++) {
-    if (delta[i] === 0) continue;
-    let sum = 0;
-    const row = i * h1;
-    for (let u = 0; u < h1; u++) sum += first.kernel[row + u]! * gradZ1[u]!;
-    values[i] = delta[i]! * sum;
-  }
+  for (let i = 0; i < width; i++)
+    if (delta[i] !== 0) values[i] = delta[i]! * dot(first.kernel, i * h1, gradZ1, h1);
   // Both ends by a plain forward pass from z1 (exact, not carried along the sweep).
   const end = new Float64Array(h1);
   for (let u = 0; u < h1; u++) end[u] = a[u]! + c[u]!;
