@@ -30,6 +30,9 @@ describe('credit run', () => {
     expect(out).toMatch(/track\s+.*credit-scoring v1; v1 promoted to champion/);
     for (const stage of ['data', 'validate', 'features', 'train', 'drift'])
       expect(out).toMatch(new RegExp(`\\n${stage}\\s`));
+    // the drift report takes measurable time: its row shows it, not a placeholder 0.0 s
+    const driftSeconds = Number(/\ndrift\s+([\d.]+) s/.exec(out)?.[1]);
+    expect(driftSeconds).toBeGreaterThan(0);
   }, 240_000);
 
   it('reuses the stages whose inputs did not change', async () => {

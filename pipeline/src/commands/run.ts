@@ -175,6 +175,7 @@ async function runAll(flags: RunFlags, ctx: CommandContext): Promise<void> {
   if (model.reused) note('track', true, 0, 'model unchanged: already tracked');
   else
     try {
+      const trackStarted = performance.now();
       const { createTracker } = await import('@credit/experiments');
       const { trackBundle } = await import('../run/track-bundle.js');
       const tracker = createTracker({
@@ -189,7 +190,7 @@ async function runAll(flags: RunFlags, ctx: CommandContext): Promise<void> {
       note(
         'track',
         false,
-        0,
+        (performance.now() - trackStarted) / 1000,
         `run ${tracked.runId}, ${config.tracking.modelName} v${tracked.modelVersion}; ${tracked.promotion.explanation}`,
       );
     } catch (error) {
@@ -199,6 +200,7 @@ async function runAll(flags: RunFlags, ctx: CommandContext): Promise<void> {
 
   // 6. Drift: the training population against the later (application_test) population.
   const driftDir = join(artifacts, 'reports', 'drift');
+  const driftStarted = performance.now();
   const driftCode = await main(
     [
       'node',
@@ -220,7 +222,7 @@ async function runAll(flags: RunFlags, ctx: CommandContext): Promise<void> {
   );
   if (driftCode !== 0)
     throw new PipelineError('E_STAGE', `drift report failed (exit ${driftCode}): see the messages above`);
-  note('drift', false, 0, `${join(driftDir, 'report.html')}`);
+  note('drift', false, (performance.now() - driftStarted) / 1000, `${join(driftDir, 'report.html')}`);
 
   const minutes = (performance.now() - started) / 60000;
   process.stdout.write(
