@@ -8,6 +8,7 @@
  * line numbers and the fault callbacks are the row parser's (quotes with "" escapes, commas and
  * newlines inside quotes, CRLF, a last row without newline, blank lines skipped).
  */
+import { COMMA, CR, LF, QUOTE, readQuotedCell } from './quoted-cell.js';
 import { ByteInterner, FNV_OFFSET, FNV_PRIME } from './byte-interner.js';
 import { CodedColumn } from './coded-column.js';
 import type { RowHandler } from './csv-rows.js';
@@ -20,10 +21,6 @@ export interface ParsedColumns {
   columns: (Float64Array | CodedColumn)[];
 }
 
-const COMMA = 44;
-const QUOTE = 34;
-const LF = 10;
-const CR = 13;
 const MAX_EXACT = 2 ** 53;
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -152,38 +149,22 @@ export class CsvColumnParser {
         const s = i;
         const first = i < n ? b[i]! : -1;
         if (first === QUOTE) {
-          // Quoted cell (rare in Kaggle's files): find the closing quote, unescape "", count newlines.
-          let j = i + 1;
-          let hasEscapes = false;
-          for (;;) {
-            while (j < n && b[j] !== QUOTE) {
-              if (b[j] === LF) line++;
-              j++;
-            }
-            if (j >= n) {
-              if (!final) return pos;
-              this.faults.malformed('quote', this.line, 'a quoted cell is never closed');
-              return n;
-            }
-            if (j + 1 < n && b[j + 1] === QUOTE) {
-              hasEscapes = true;
-              j += 2;
-              continue;
-            }
-            if (j + 1 >= n && !final) return pos;
-            break;
+          // Quoted cell (rare in Kaggle's files): see quoted-cell.ts.
+          const cell = readQuotedCell(b, i, n, final);
+          if (cell.kind === 'incomplete') return pos;
+          if (cell.kind === 'unclosed') {
+            this.faults.malformed('quote', this.line, 'a quoted cell is never closed');
+            return n;
           }
-          let text = b.toString('utf8', s + 1, j);
-          if (hasEscapes) text = text.replaceAll('""', '"');
-          i = j + 1;
-          if (i < n && b[i] !== COMMA && b[i] !== LF && b[i] !== CR) {
+          line += cell.newlines;
+          i = cell.end;
+          if (cell.trailingText) {
             this.faults.malformed('quote', this.line, `text after a closing quote in cell ${col + 1}`);
             skip = true;
-            while (i < n && b[i] !== COMMA && b[i] !== LF && b[i] !== CR) i++;
           }
           if (col < ncol) {
-            if (isText[col]) codes[col]![row] = interners[col]!.internString(text);
-            else numbers[col]![row] = this.parseText(text, col, line);
+            if (isText[col]) codes[col]![row] = interners[col]!.internString(cell.text);
+            else numbers[col]![row] = this.parseText(cell.text, col, line);
           }
         } else if (col < ncol && isText[col] === 0) {
           // Number: digits accumulate while the cell's end is searched (one pass over its bytes).

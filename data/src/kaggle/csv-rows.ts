@@ -5,6 +5,8 @@
  * It knows nothing of files or schemas: read-file.ts feeds it chunks and turns its callbacks into errors.
  */
 
+import { COMMA, CR, LF, QUOTE, readQuotedCell } from './quoted-cell.js';
+
 export interface RowHandler {
   /** A complete data row; `numbers`/`texts` are reused scratch arrays (copy what you keep). */
   row(numbers: Float64Array, texts: (string | null)[], line: number): void;
@@ -14,10 +16,6 @@ export interface RowHandler {
   malformed(problem: 'field-count' | 'quote', line: number, detail: string): void;
 }
 
-const COMMA = 44;
-const QUOTE = 34;
-const LF = 10;
-const CR = 13;
 const MAX_EXACT = 2 ** 53;
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -76,38 +74,22 @@ export class CsvRowParser {
       for (;;) {
         const s = i;
         if (b[i] === QUOTE) {
-          // Quoted cell: find the closing quote, unescape "" and count embedded newlines.
-          let j = i + 1;
-          let hasEscapes = false;
-          for (;;) {
-            while (j < n && b[j] !== QUOTE) {
-              if (b[j] === LF) line++;
-              j++;
-            }
-            if (j >= n) {
-              if (!final) return pos;
-              this.handler.malformed('quote', this.line, 'a quoted cell is never closed');
-              return n;
-            }
-            if (j + 1 < n && b[j + 1] === QUOTE) {
-              hasEscapes = true;
-              j += 2;
-              continue;
-            }
-            if (j + 1 >= n && !final) return pos;
-            break;
+          // Quoted cell (rare in Kaggle's files): see quoted-cell.ts.
+          const cell = readQuotedCell(b, i, n, final);
+          if (cell.kind === 'incomplete') return pos;
+          if (cell.kind === 'unclosed') {
+            this.handler.malformed('quote', this.line, 'a quoted cell is never closed');
+            return n;
           }
-          let text = b.toString('utf8', s + 1, j);
-          if (hasEscapes) text = text.replaceAll('""', '"');
-          i = j + 1;
-          if (i < n && b[i] !== COMMA && b[i] !== LF && b[i] !== CR) {
+          line += cell.newlines;
+          i = cell.end;
+          if (cell.trailingText) {
             this.handler.malformed('quote', this.line, `text after a closing quote in cell ${col + 1}`);
             skip = true;
-            while (i < n && b[i] !== COMMA && b[i] !== LF && b[i] !== CR) i++;
           }
           if (col < ncol) {
-            if (isText[col]) texts[col] = text;
-            else numbers[col] = this.parseText(text, col, line);
+            if (isText[col]) texts[col] = cell.text;
+            else numbers[col] = this.parseText(cell.text, col, line);
           }
         } else {
           while (i < n) {
