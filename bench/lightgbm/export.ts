@@ -7,7 +7,7 @@
  * Run: npx tsx bench/lightgbm/export.ts [DIR] [folds]  (DIR default ~/.cache/credit-scoring/lightgbm-bench)
  */
 import { buildFeatures, loadKaggleDir } from '@credit/data';
-import { labelledRowsOf, stratifiedFolds } from '@credit/training';
+import { labelledRows, stratifiedFolds } from '@credit/training';
 import { benchDir, writeAtomically } from './paths.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -22,7 +22,7 @@ const config = JSON.parse(
 const t0 = Date.now();
 const { application_test: _unlabelled, ...labelled } = await loadKaggleDir(sample);
 const { table } = buildFeatures(labelled);
-const rows = labelledRowsOf(table);
+const rows = labelledRows(table);
 const fold = stratifiedFolds(table.target, rows, folds, config.seed);
 const width = table.names.length;
 const x = new Float32Array(rows.length * width);

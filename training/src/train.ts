@@ -12,7 +12,8 @@ import { resolveTrainingConfig, validateTrainingConfig, type TrainingConfigInput
 import { featureTableHash } from './data-hash.js';
 import { TrainingError } from './errors.js';
 import { fairnessReport, type GroupFairness } from './fairness.js';
-import { fitNetwork, type FitOptions, type Matrix } from './fit.js';
+import { fitNetwork, type FitOptions } from './fit.js';
+import { baselineOptions, labelledRows, matrixOf, positions } from './fold-rows.js';
 import { stratifiedFolds } from './folds.js';
 import { fieldImportance, importanceChartSpec, type FieldImportance } from './importance.js';
 import { silentLogger, type Logger } from './logger.js';
@@ -26,7 +27,7 @@ import {
   type ClassificationMetrics,
 } from './metrics.js';
 import { predictLogits, probabilities } from './network.js';
-import { fitPreprocessor, transformColumns, type Preprocessor } from './preprocess.js';
+import { fitPreprocessor } from './preprocess.js';
 import { createScoringModel, type ScoringModel } from './scoring-model.js';
 import type { FeatureTable, FieldInfo, TrainingConfig } from './types.js';
 
@@ -87,7 +88,7 @@ export async function trainFromFeatureTable(
   const fieldInfo = options.fieldInfo ?? {};
 
   // 1. Labelled rows and the model's features (protected ones left out on request).
-  const rows = labelledRows(table);
+  const rows = labelledTrainingRows(table);
   const excluded = config.excludeProtected
     ? table.names.filter(
         (n) =>
@@ -237,17 +238,9 @@ export async function trainFromFeatureTable(
   };
 }
 
-function labelledRows(table: FeatureTable): number[] {
-  const rows: number[] = [];
-  for (let r = 0; r < table.target.length; r++) {
-    const t = table.target[r]!;
-    if (t === 0 || t === 1) rows.push(r);
-    else if (!Number.isNaN(t))
-      throw new TrainingError(
-        'E_TARGET',
-        `TARGET of row ${r} (SK_ID_CURR ${table.ids[r]}) is ${t}: expected 0, 1 or missing`,
-      );
-  }
+/** Labelled rows, with enough of each class to stratify and to fit. */
+function labelledTrainingRows(table: FeatureTable): number[] {
+  const rows = labelledRows(table);
   const positives = rows.filter((r) => table.target[r] === 1).length;
   if (positives < 2 || rows.length - positives < 2)
     throw new TrainingError(
@@ -257,36 +250,8 @@ function labelledRows(table: FeatureTable): number[] {
   return rows;
 }
 
-function positions(fold: Int32Array, test: (f: number) => boolean): number[] {
-  const out: number[] = [];
-  fold.forEach((f, i) => test(f) && out.push(i));
-  return out;
-}
-
-function matrixOf(
-  pre: Preprocessor,
-  columns: Float64Array[],
-  rows: number[],
-  idx: number[],
-  y: Float64Array,
-): Matrix {
-  return {
-    x: transformColumns(
-      pre,
-      columns,
-      idx.map((i) => rows[i]!),
-    ),
-    y: Float64Array.from(idx, (i) => y[i]!),
-    width: pre.outputs.length,
-  };
-}
-
 function mlpOptions(c: TrainingConfig): FitOptions {
   return { ...c.mlp, seed: c.seed };
-}
-
-function baselineOptions(c: TrainingConfig): FitOptions {
-  return { ...c.baseline, hiddenLayers: [], dropout: 0, seed: c.seed + 1 };
 }
 
 function flattenParams(c: TrainingConfig, finalEpochs: number): Record<string, string | number | boolean> {

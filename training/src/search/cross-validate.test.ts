@@ -1,6 +1,7 @@
 import { stratifiedFolds } from '../folds.js';
 import { syntheticTable } from '../synthetic.test-util.js';
-import { crossValidate, labelledRowsOf } from './cross-validate.js';
+import { labelledRows } from '../fold-rows.js';
+import { crossValidate } from './cross-validate.js';
 
 const table = syntheticTable(240, 6);
 const config = {
@@ -12,7 +13,7 @@ const config = {
 
 describe('crossValidate', () => {
   it('uses a given fold assignment, fits the baseline on request and averages several seeds', async () => {
-    const rows = labelledRowsOf(table);
+    const rows = labelledRows(table);
     const folds = stratifiedFolds(table.target, rows, 2, 11);
     const a = await crossValidate(table, { config, baseline: true });
     expect(Array.from(a.fold)).toEqual(Array.from(folds));

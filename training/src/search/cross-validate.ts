@@ -7,7 +7,8 @@
 import { selectBackend } from '../backend.js';
 import { resolveTrainingConfig, validateTrainingConfig, type TrainingConfigInput } from '../config.js';
 import { TrainingError } from '../errors.js';
-import { fitNetwork, type FitOptions, type Matrix } from '../fit.js';
+import { fitNetwork } from '../fit.js';
+import { baselineOptions, labelledRows, matrixOf, positions } from '../fold-rows.js';
 import { stratifiedFolds } from '../folds.js';
 import { silentLogger, type Logger } from '../logger.js';
 import {
@@ -17,7 +18,7 @@ import {
   type ClassificationMetrics,
 } from '../metrics.js';
 import { predictLogits, probabilities } from '../network.js';
-import { fitPreprocessor, transformColumns, type Preprocessor } from '../preprocess.js';
+import { fitPreprocessor } from '../preprocess.js';
 import type { FeatureTable, TrainingConfig } from '../types.js';
 
 export interface CrossValidateOptions {
@@ -59,17 +60,6 @@ export interface CrossValidation {
   meanFoldMlpAuc: number;
 }
 
-/** Rows with TARGET 0 or 1 (unknown TARGET left out, anything else refused). */
-export function labelledRowsOf(table: FeatureTable): number[] {
-  const rows: number[] = [];
-  table.target.forEach((t, r) => {
-    if (t === 0 || t === 1) rows.push(r);
-    else if (!Number.isNaN(t))
-      throw new TrainingError('E_TARGET', `TARGET of row ${r} is ${t}: expected 0, 1 or missing`);
-  });
-  return rows;
-}
-
 export async function crossValidate(
   table: FeatureTable,
   options: CrossValidateOptions = {},
@@ -80,7 +70,7 @@ export async function crossValidate(
   const seeds = options.seeds ?? 1;
   if (!Number.isInteger(seeds) || seeds < 1)
     throw new TrainingError('E_CONFIG', `seeds must be a whole number >= 1, got ${seeds}`);
-  const rows = labelledRowsOf(table);
+  const rows = labelledRows(table);
   const y = Float64Array.from(rows, (r) => table.target[r]!);
   const fold = options.folds ?? stratifiedFolds(table.target, rows, config.folds, config.seed);
   if (fold.length !== rows.length)
@@ -102,8 +92,8 @@ export async function crossValidate(
       trainIdx.map((i) => rows[i]!),
       config.missingIndicatorMinRate,
     );
-    const train = matrixOf(pre, table, rows, trainIdx, y);
-    const val = matrixOf(pre, table, rows, valIdx, y);
+    const train = matrixOf(pre, table.columns, rows, trainIdx, y);
+    const val = matrixOf(pre, table.columns, rows, valIdx, y);
     const pMlp = new Float64Array(valIdx.length);
     const bestEpochs: number[] = [];
     for (let s = 0; s < seeds; s++) {
@@ -149,30 +139,4 @@ export async function crossValidate(
     metrics: { mlp: metricsOf(oofMlp), ...(oofBase ? { baseline: metricsOf(oofBase) } : {}) },
     meanFoldMlpAuc: folds.reduce((s, f) => s + f.mlpAuc, 0) / folds.length,
   };
-}
-
-function positions(fold: Int32Array, test: (f: number) => boolean): number[] {
-  const out: number[] = [];
-  fold.forEach((f, i) => test(f) && out.push(i));
-  return out;
-}
-
-function matrixOf(
-  pre: Preprocessor,
-  table: FeatureTable,
-  rows: number[],
-  idx: number[],
-  y: Float64Array,
-): Matrix {
-  const tableRows = idx.map((i) => rows[i]!);
-  return {
-    x: transformColumns(pre, table.columns, tableRows),
-    y: Float64Array.from(idx, (i) => y[i]!),
-    width: pre.outputs.length,
-  };
-}
-
-/** The logistic baseline: the same loop with no hidden layer, as trainFromFeatureTable fits it. */
-function baselineOptions(c: TrainingConfig): FitOptions {
-  return { ...c.baseline, hiddenLayers: [], dropout: 0, seed: c.seed + 1 };
 }

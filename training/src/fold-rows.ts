@@ -1,0 +1,54 @@
+/**
+ * Rows and matrices for cross-validation, shared by trainFromFeatureTable (train.ts) and crossValidate
+ * (search/cross-validate.ts) so a search trial and `credit train` cut and transform folds the same way.
+ */
+import { TrainingError } from './errors.js';
+import type { FitOptions, Matrix } from './fit.js';
+import { transformColumns, type Preprocessor } from './preprocess.js';
+import type { FeatureTable, TrainingConfig } from './types.js';
+
+/** Rows with TARGET 0 or 1 (unknown TARGET left out, anything else refused). */
+export function labelledRows(table: FeatureTable): number[] {
+  const rows: number[] = [];
+  for (let r = 0; r < table.target.length; r++) {
+    const t = table.target[r]!;
+    if (t === 0 || t === 1) rows.push(r);
+    else if (!Number.isNaN(t))
+      throw new TrainingError(
+        'E_TARGET',
+        `TARGET of row ${r} (SK_ID_CURR ${table.ids[r]}) is ${t}: expected 0, 1 or missing`,
+      );
+  }
+  return rows;
+}
+
+/** Positions (into the labelled rows) whose fold passes `test`. */
+export function positions(fold: Int32Array, test: (f: number) => boolean): number[] {
+  const out: number[] = [];
+  fold.forEach((f, i) => test(f) && out.push(i));
+  return out;
+}
+
+/** The preprocessed inputs and labels of the labelled rows at positions `idx`. */
+export function matrixOf(
+  pre: Preprocessor,
+  columns: Float64Array[],
+  rows: number[],
+  idx: number[],
+  y: Float64Array,
+): Matrix {
+  return {
+    x: transformColumns(
+      pre,
+      columns,
+      idx.map((i) => rows[i]!),
+    ),
+    y: Float64Array.from(idx, (i) => y[i]!),
+    width: pre.outputs.length,
+  };
+}
+
+/** The logistic baseline: the MLP's loop with no hidden layer. */
+export function baselineOptions(c: TrainingConfig): FitOptions {
+  return { ...c.baseline, hiddenLayers: [], dropout: 0, seed: c.seed + 1 };
+}
