@@ -128,6 +128,37 @@ describe('scoring', () => {
   });
 });
 
+describe('known client answers', () => {
+  it('explains a known client once per model, logs every decision, recomputes after a reload', async () => {
+    let current = fakeModel('v1');
+    let explained = 0;
+    const counting = (m: ReturnType<typeof fakeModel>) => ({
+      ...m,
+      reasons: (x: Float64Array, top: number) => (explained++, m.reasons(x, top)),
+    });
+    current = counting(current);
+    const own = createApp({ store, model: () => current, clients: fakeClients({ 100002: [5, 1] }) });
+    try {
+      await own.decisions.flush();
+      const before = await store.countDecisions();
+      const score = () =>
+        request(own.app).post('/v1/score').set('X-API-Key', ADVISOR_KEY).send({ clientId: 100002 });
+      const [a, b] = [await score(), await score()];
+      expect(b.body).toEqual(a.body);
+      expect(a.headers['x-request-id']).not.toBe(b.headers['x-request-id']);
+      expect(explained).toBe(1);
+      current = counting(fakeModel('v2')); // what a hot reload does: a new model object
+      const c = await score();
+      expect(c.body.modelVersion).toBe('v2');
+      expect(explained).toBe(2);
+      await own.decisions.flush();
+      expect((await store.countDecisions()) - before).toBe(3);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe('batch and metrics', () => {
   it('scores a batch, logs each decision, caps the batch size, exposes Prometheus metrics to ops only', async () => {
     const key = { 'X-API-Key': ADVISOR_KEY };

@@ -111,6 +111,11 @@ export interface ServingConfig {
   bodyLimit: string;
   secureCookies: boolean;
   rateLimitPerMinute: number;
+  /**
+   * Answers of known clients remembered per model (least recently used dropped first); 0 = compute
+   * every time. A known client's answer cannot change until the model does.
+   */
+  knownClientAnswers: number;
 }
 
 export interface AppDeps {
@@ -131,4 +136,5 @@ export const defaultConfig: ServingConfig = {
   bodyLimit: '100kb',
   secureCookies: false,
   rateLimitPerMinute: 6000,
+  knownClientAnswers: 20_000,
 };

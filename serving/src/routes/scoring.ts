@@ -5,6 +5,7 @@ import { requireRole } from '../auth/middleware.js';
 import type { ScoringModel } from '../deps.js';
 import { ServingError } from '../errors.js';
 import { batchBody, scoreBody, whatIfBody } from '../schemas.js';
+import { createKnownClientAnswers } from '../scoring/known-client-answers.js';
 import { validate } from '../validate.js';
 import { principalOf, type RouteContext } from './context.js';
 
@@ -12,7 +13,6 @@ import { principalOf, type RouteContext } from './context.js';
 export function scoringRoutes(ctx: RouteContext): Router {
   const { deps, config, now, decisions, metrics } = ctx;
   const router = Router();
-
   const scoreVector = (model: ScoringModel, vector: Float64Array, id?: number) => {
     const probability = model.predict(vector);
     return {
@@ -24,11 +24,16 @@ export function scoringRoutes(ctx: RouteContext): Router {
       reasons: model.reasons(vector, 5),
     };
   };
+  // Shared between requests: never mutated after scoreVector builds it.
+  const knownAnswers = createKnownClientAnswers<ReturnType<typeof scoreVector>>(config.knownClientAnswers);
   const scoreOne = (model: ScoringModel, input: z.output<typeof scoreBody>) => {
     if ('clientId' in input) {
       const vector = deps.clients.vectorOf(input.clientId);
       if (!vector) throw notInBase(input.clientId);
-      return { result: scoreVector(model, vector, input.clientId), vector };
+      const result = knownAnswers.get(model, input.clientId, () =>
+        scoreVector(model, vector, input.clientId),
+      );
+      return { result, vector };
     }
     const vector = onlineVector(() => deps.clients.vectorFromApplication(input.application, input.history));
     return { result: scoreVector(model, vector), vector };
