@@ -27,14 +27,24 @@ const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const NO_NUMBERS = new Float64Array(0);
 const NO_CODES = new Int32Array(0);
 
+/** Room for two read chunks; grown if a row (a long quoted cell) does not fit. */
+const WORK_BYTES = 2 << 20;
+
 export class CsvColumnParser {
   /** Physical line of the next row (the header is line 1). */
   line = 2;
   rows = 0;
-  private carry: Buffer | null = null;
+  /**
+   * Bytes still to parse: an unfinished row carried from the previous chunk at work[0..held), then
+   * the new chunk. Each parse stops after the last line feed of what it is given, so every unquoted
+   * cell ends with a comma, CR or LF inside the buffer and the per-byte loops need no bounds check.
+   */
+  private work: Buffer = Buffer.allocUnsafe(WORK_BYTES);
+  private held = 0;
   private capacity = 0;
   private pushedBytes = 0;
   private sized = false;
+  private readonly ncol: number;
   private readonly isText: Uint8Array;
   /** One array per column; numeric columns use `numbers`, text columns `codes` (the other is empty). */
   private readonly numbers: Float64Array[];
@@ -50,6 +60,7 @@ export class CsvColumnParser {
     private readonly faults: ColumnFaults,
     private readonly textBytesHint = 0,
   ) {
+    this.ncol = isText.length;
     this.isText = Uint8Array.from(isText, (t) => (t ? 1 : 0));
     this.numbers = isText.map(() => NO_NUMBERS);
     this.codes = isText.map(() => NO_CODES);
@@ -58,26 +69,25 @@ export class CsvColumnParser {
   }
 
   /** Parses every complete row of `chunk` (plus what was left from the previous one). */
-  push(chunk: Buffer): void {
-    let buf = chunk;
-    if (this.carry) {
-      // Finish the carried row with the chunk's first line only, rather than copying the whole
-      // chunk behind it; a row still open there (a newline inside quotes) falls back to the copy.
-      const nl = chunk.indexOf(LF);
-      const headEnd = nl < 0 ? chunk.length : nl + 1;
-      const head = Buffer.concat([this.carry, chunk.subarray(0, headEnd)]);
-      const done = this.parse(head, false);
-      buf =
-        done === head.length
-          ? chunk.subarray(headEnd)
-          : Buffer.concat([head.subarray(done), chunk.subarray(headEnd)]);
-    }
-    const used = this.parse(buf, false);
-    this.carry = used < buf.length ? Buffer.from(buf.subarray(used)) : null;
+  push(chunk: Uint8Array): void {
+    const held = this.held;
+    const len = held + chunk.length;
+    if (len > this.work.length) this.growWork(len);
+    const w = this.work;
+    w.set(chunk, held);
     this.pushedBytes += chunk.length;
+    let end = len - 1;
+    while (end >= held && w[end] !== LF) end--;
+    if (end < held) {
+      this.held = len; // no line feed yet: the row goes on in the next chunk
+      return;
+    }
+    const used = this.parse(w, end + 1, false);
+    if (used < len) w.copyWithin(0, used, len);
+    this.held = len - used;
     if (!this.sized && this.rows > 0 && this.textBytesHint > 0) {
       this.sized = true;
-      const perRow = (this.pushedBytes - (this.carry?.length ?? 0)) / this.rows;
+      const perRow = (this.pushedBytes - this.held) / this.rows;
       const expected = Math.ceil((this.textBytesHint / perRow) * 1.02) + 64;
       if (expected > this.capacity) this.resize(expected);
     }
@@ -85,8 +95,12 @@ export class CsvColumnParser {
 
   /** Parses the last row, which may lack its newline. */
   end(): void {
-    if (this.carry) this.parse(this.carry, true);
-    this.carry = null;
+    const held = this.held;
+    this.held = 0;
+    if (held === 0) return;
+    if (held + 1 > this.work.length) this.growWork(held + 1);
+    this.work[held] = LF; // the last row's missing line feed
+    this.parse(this.work, held + 1, true);
   }
 
   /** The columns, trimmed to the rows read (a view when the spare room is small, else a copy). */
@@ -102,11 +116,18 @@ export class CsvColumnParser {
       this.numbers[j] = NO_NUMBERS;
       return values;
     });
+    this.work = Buffer.alloc(0);
     return { rows: n, columns };
   }
 
+  private growWork(len: number): void {
+    const next = Buffer.allocUnsafe(Math.max(len, this.work.length * 2));
+    this.work.copy(next, 0, 0, this.held);
+    this.work = next;
+  }
+
   private resize(capacity: number): void {
-    for (let j = 0; j < this.isText.length; j++) {
+    for (let j = 0; j < this.ncol; j++) {
       if (this.isText[j]) {
         const next = new Int32Array(capacity);
         next.set(this.codes[j]!.subarray(0, Math.min(this.rows, capacity)));
@@ -120,131 +141,151 @@ export class CsvColumnParser {
     this.capacity = capacity;
   }
 
-  /** Returns how many bytes were consumed (complete rows only, unless `final`). */
-  private parse(b: Buffer, final: boolean): number {
-    const n = b.length;
-    const ncol = this.isText.length;
+  /**
+   * Parses the rows of b[0..n), which ends with a line feed. Returns how many bytes were consumed:
+   * all, unless a quoted cell goes on past `n` (then the unfinished row is left for the next chunk).
+   */
+  private parse(b: Buffer, n: number, final: boolean): number {
+    const ncol = this.ncol;
     const isText = this.isText;
     const numbers = this.numbers;
     const codes = this.codes;
     const interners = this.interners;
+    let rows = this.rows;
+    let line = this.line;
     let pos = 0;
     while (pos < n) {
       let i = pos;
-      let line = this.line;
-      // A blank line (e.g. a trailing one) is not a row.
-      if (b[i] === LF || b[i] === CR) {
+      let c = b[i]!;
+      // A blank line (e.g. a trailing one) is not a row. b[n - 1] is a line feed, so b[i + 1] exists.
+      if (c === LF || c === CR) {
         i++;
-        if (b[i - 1] === CR && i < n && b[i] === LF) i++;
-        else if (b[i - 1] === CR && i >= n && !final) return pos;
-        this.line = line + 1;
+        if (c === CR && b[i] === LF) i++;
+        line++;
         pos = i;
         continue;
       }
-      if (this.rows === this.capacity) this.resize(this.capacity * 2);
-      const row = this.rows;
+      if (rows === this.capacity) {
+        this.rows = rows;
+        this.resize(Math.ceil(this.capacity * (this.sized ? 1.25 : 2)));
+      }
+      const rowLine = line;
       let col = 0;
       let skip = false;
       for (;;) {
         const s = i;
-        const first = i < n ? b[i]! : -1;
-        if (first === QUOTE) {
-          // Quoted cell (rare in Kaggle's files): see quoted-cell.ts.
-          const cell = readQuotedCell(b, i, n, final);
-          if (cell.kind === 'incomplete') return pos;
-          if (cell.kind === 'unclosed') {
-            this.faults.malformed('quote', this.line, 'a quoted cell is never closed');
-            return n;
+        if (c === QUOTE) {
+          // Quoted cell (rare in Kaggle's files). A text cell with no "" escape is interned from its
+          // bytes, like an unquoted one; anything else goes through quoted-cell.ts.
+          let j = i + 1;
+          let h = FNV_OFFSET;
+          let newlines = 0;
+          if (col < ncol && isText[col] === 1) {
+            while (j < n) {
+              const d = b[j]!;
+              if (d === QUOTE) break;
+              if (d === LF) newlines++;
+              h = Math.imul(h ^ d, FNV_PRIME);
+              j++;
+            }
+          } else j = n;
+          const after = j + 1 < n ? b[j + 1]! : QUOTE;
+          if (after === COMMA || after === LF || after === CR) {
+            codes[col]![rows] = interners[col]!.intern(b, i + 1, j, h);
+            line += newlines;
+            i = j + 1;
+          } else {
+            const cell = readQuotedCell(b, i, n, final);
+            if (cell.kind === 'incomplete') {
+              this.rows = rows;
+              this.line = rowLine;
+              return pos;
+            }
+            if (cell.kind === 'unclosed') {
+              this.rows = rows;
+              this.line = rowLine;
+              this.faults.malformed('quote', rowLine, 'a quoted cell is never closed');
+              return n;
+            }
+            line += cell.newlines;
+            i = cell.end;
+            if (cell.trailingText) {
+              this.faults.malformed('quote', rowLine, `text after a closing quote in cell ${col + 1}`);
+              skip = true;
+            }
+            if (col < ncol) {
+              if (isText[col]) codes[col]![rows] = interners[col]!.internString(cell.text);
+              else numbers[col]![rows] = this.parseText(cell.text, col, line);
+            }
           }
-          line += cell.newlines;
-          i = cell.end;
-          if (cell.trailingText) {
-            this.faults.malformed('quote', this.line, `text after a closing quote in cell ${col + 1}`);
-            skip = true;
-          }
-          if (col < ncol) {
-            if (isText[col]) codes[col]![row] = interners[col]!.internString(cell.text);
-            else numbers[col]![row] = this.parseText(cell.text, col, line);
-          }
+          c = b[i]!;
         } else if (col < ncol && isText[col] === 0) {
           // Number: digits accumulate while the cell's end is searched (one pass over its bytes).
-          let c = first;
           let sign = 1;
-          if (c === 45 || c === 43) {
-            if (c === 45) sign = -1;
-            i++;
-            c = i < n ? b[i]! : -1;
-          }
+          if (c === 45) {
+            sign = -1;
+            c = b[++i]!;
+          } else if (c === 43) c = b[++i]!;
+          const intStart = i;
           let m = 0;
-          let digits = 0;
-          let frac = 0;
           while (c >= 48 && c <= 57) {
             m = m * 10 + (c - 48);
-            digits++;
-            i++;
-            c = i < n ? b[i]! : -1;
+            c = b[++i]!;
           }
+          let digits = i - intStart;
+          let frac = 0;
           if (c === 46) {
-            i++;
-            c = i < n ? b[i]! : -1;
+            const fracStart = ++i;
+            c = b[i]!;
             while (c >= 48 && c <= 57) {
               m = m * 10 + (c - 48);
-              digits++;
-              frac++;
-              i++;
-              c = i < n ? b[i]! : -1;
+              c = b[++i]!;
             }
+            frac = i - fracStart;
+            digits += frac;
           }
-          if (c === COMMA || c === LF || c === CR || (c === -1 && final)) {
+          const out = numbers[col]!;
+          if (c === COMMA || c === LF || c === CR) {
             // m and 10^frac are both exact here, so one division rounds correctly (Clinger's fast path).
             if (digits > 0 && m <= MAX_EXACT && frac <= 22)
-              numbers[col]![row] = sign * (frac === 0 ? m : m / POW10[frac]!);
-            else if (i === s) numbers[col]![row] = NaN;
-            else numbers[col]![row] = this.parseText(b.toString('latin1', s, i), col, line);
-          } else if (c === -1) {
-            return pos; // the chunk ends inside this row
+              out[rows] = sign * (frac === 0 ? m : m / POW10[frac]!);
+            else if (i === s) out[rows] = NaN;
+            else out[rows] = this.parseText(b.toString('latin1', s, i), col, line);
           } else {
             // Exponent, stray character...: find the cell's end and let the checked path decide.
-            while (i < n) {
-              const d = b[i]!;
-              if (d === COMMA || d === LF || d === CR) break;
-              i++;
-            }
-            if (i >= n && !final) return pos;
-            numbers[col]![row] = this.parseText(b.toString('latin1', s, i), col, line);
+            while (c !== COMMA && c !== LF && c !== CR) c = b[++i]!;
+            out[rows] = this.parseText(b.toString('latin1', s, i), col, line);
           }
         } else {
           // Text (or a surplus cell past the header's columns): hash while scanning, then intern.
           let h = FNV_OFFSET;
-          while (i < n) {
-            const d = b[i]!;
-            if (d === COMMA || d === LF || d === CR) break;
-            h = Math.imul(h ^ d, FNV_PRIME);
-            i++;
+          while (c !== COMMA && c !== LF && c !== CR) {
+            h = Math.imul(h ^ c, FNV_PRIME);
+            c = b[++i]!;
           }
-          if (i >= n && !final) return pos;
-          if (col < ncol) codes[col]![row] = i === s ? -1 : interners[col]!.intern(b, s, i, h);
+          if (col < ncol) codes[col]![rows] = i === s ? -1 : interners[col]!.intern(b, s, i, h);
         }
+        // b[i] (= c) ends the cell: a comma, or CR / LF / CRLF ending the row.
         col++;
-        if (i >= n) break; // end of data (final chunk)
-        const c = b[i];
+        i++;
         if (c === COMMA) {
-          i++;
+          c = b[i]!;
           continue;
         }
-        i++;
-        if (c === CR && i < n && b[i] === LF) i++;
-        else if (c === CR && i >= n && !final) return pos;
+        if (c === CR && b[i] === LF) i++;
         break;
       }
       if (col !== ncol) {
-        this.faults.malformed('field-count', this.line, `${col} fields where the header has ${ncol}`);
+        this.rows = rows;
+        this.faults.malformed('field-count', rowLine, `${col} fields where the header has ${ncol}`);
         skip = true;
       }
-      if (!skip) this.rows++; // a skipped row's cells are overwritten by the next row
-      this.line = line + 1;
+      if (!skip) rows++; // a skipped row's cells are overwritten by the next row
+      line++;
       pos = i;
     }
+    this.rows = rows;
+    this.line = line;
     return pos;
   }
 

@@ -1,4 +1,5 @@
 import { closeSync, createReadStream, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { DataError } from '../errors.js';
@@ -92,6 +93,26 @@ export function textSizeHint(path: string): number {
 }
 
 /**
+ * The bytes of a plain file, read into one reused buffer: each chunk is a view that is only valid
+ * until the next one is asked for (the sinks copy what they keep), so reading allocates nothing per
+ * chunk and leaves no garbage.
+ */
+async function* fileChunks(path: string, onRead: (n: number) => void): AsyncGenerator<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(CHUNK);
+    for (;;) {
+      const { bytesRead } = await handle.read(buf, 0, CHUNK, null);
+      if (bytesRead === 0) return;
+      onRead(bytesRead);
+      yield buf.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
  * Streams one Kaggle CSV (.csv or .csv.gz) into `sink`, after checking its header against the schema,
  * and turns stream failures into DataErrors. 1 MiB chunks: the text is never whole in memory.
  */
@@ -103,17 +124,23 @@ export async function streamKaggleCsv(
 ): Promise<{ rows: number; bytes: number }> {
   const file = basename(path);
   const names = schema.columns.map((c) => c.name);
-  const source = createReadStream(path, { highWaterMark: CHUNK });
-  let bytes = 0;
-  source.on('data', (chunk) => (bytes += chunk.length));
   const gz = path.endsWith('.gz');
-  const stream = gz ? source.pipe(createGunzip({ chunkSize: CHUNK })) : source;
-  if (gz) source.on('error', (err) => stream.destroy(err));
+  let bytes = 0;
+  let stream: AsyncIterable<Buffer>;
+  if (gz) {
+    const source = createReadStream(path, { highWaterMark: CHUNK });
+    source.on('data', (chunk) => (bytes += chunk.length));
+    const gunzip = source.pipe(createGunzip({ chunkSize: CHUNK }));
+    source.on('error', (err) => gunzip.destroy(err));
+    stream = gunzip;
+  } else {
+    stream = fileChunks(path, (n) => (bytes += n));
+  }
 
   let header: Buffer | null = Buffer.alloc(0);
   let textBytes = 0;
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for await (const chunk of stream) {
       textBytes += chunk.length;
       if (header !== null) {
         header = Buffer.concat([header, chunk]);
