@@ -1,6 +1,7 @@
 import { ByteInterner } from './byte-interner.js';
 import { CodedColumn } from './coded-column.js';
 import { CsvColumnParser, type ColumnFaults } from './csv-columns.js';
+import { CsvRowParser } from './csv-rows.js';
 
 const strict: ColumnFaults = {
   invalid: (col, raw, line) => {
@@ -45,6 +46,34 @@ describe('CsvColumnParser', () => {
     for (let a = 1; a < n; a++) expect(parse(text, isText, [a])).toEqual(whole);
     for (let a = 1; a < n; a += 7)
       for (let b = a + 1; b < n; b += 5) expect(parse(text, isText, [a, b])).toEqual(whole);
+  });
+
+  it('agrees with the row parser on a file of many pieces, quoted newlines at every offset', () => {
+    // Over 64 KiB, so the parser works through several pieces per chunk; cells with a newline
+    // inside quotes fall on every position relative to the pieces' and chunks' ends.
+    const lines: string[] = [];
+    for (let k = 0, size = 0; size < 300_000; k++, size += lines.at(-1)!.length)
+      lines.push(
+        `${k},${k % 5 ? (k * 1234.567).toFixed(3) : ''},${k % 3 ? 'Cash loans' : '"Stone, brick"'},` +
+          `${k % 2 ? `v${k % 50}` : `"two\nlines ${k % 4}"`},${k % 11 ? -k : '1e3'}${k % 13 ? '\n' : '\r\n'}`,
+      );
+    const text = lines.join('');
+    const isText = [false, false, true, true, false];
+    const expected: unknown[][] = isText.map(() => []);
+    const rows = new CsvRowParser(isText, {
+      row: (numbers, texts) => isText.forEach((t, j) => expected[j]!.push(t ? texts[j] : numbers[j])),
+      ...strict,
+    });
+    rows.push(Buffer.from(text));
+    rows.end();
+    for (const cut of [65_536, 70_001, 100_003, 150_001, 1 << 20])
+      expect(
+        parse(
+          text,
+          isText,
+          Array.from({ length: Math.floor(text.length / cut) }, (_, i) => (i + 1) * cut),
+        ).columns,
+      ).toEqual(expected);
   });
 
   it('parses decimals exactly as Number() does', () => {

@@ -26,9 +26,44 @@ const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const NO_NUMBERS = new Float64Array(0);
 const NO_CODES = new Int32Array(0);
+/** Most rows a column can hold (a Smi, so row counts stay small integers). */
+const MAX_ROWS = 2 ** 30 - 1;
+
+/**
+ * The parser's first run in a process sees a few hundred rows of every kind of cell (numbers small
+ * and beyond 2^31, decimals, exponents, empty cells, text, quoted text with and without "" escapes
+ * or newlines, CRLF, a blank line, a hundred distinct values) and resizes its columns, before any
+ * real data. So the type feedback V8 optimizes the hot loop from is complete, and every field that
+ * will ever be reassigned already has been: without this the first optimized code is thrown away
+ * (a field assumed constant, the first number over 2^31, the first quoted cell), and each time costs
+ * a recompile and megabytes parsed in the interpreter meanwhile.
+ */
+let warmedUp = false;
+function warmUp(): void {
+  warmedUp = true;
+  const rows: string[] = [];
+  for (let k = 0; k < 300; k++)
+    rows.push(
+      `${100000 + k},${k % 7 === 0 ? '' : -k * 3},Cash loans,${k * 12345.678},"Stone, brick",` +
+        `${(k * 45686290.909).toFixed(3)},${k % 3 ? 'XNA' : ''},0.${k % 10}18801,"say ""${k % 5}""",` +
+        `${k % 11 === 0 ? '1.5E-3' : '+7'},${k % 13 === 0 ? '9007199254740993' : '"2"'},` +
+        (k % 19 === 0 ? '"two\nlines"' : `value ${k % 97}`) +
+        (k % 17 === 0 ? '\r\n\n' : '\n'),
+    );
+  const text = Buffer.from(rows.join(''));
+  const ignore: ColumnFaults = { invalid: () => NaN, malformed: () => undefined };
+  const isText = [false, false, true, false, true, false, true, false, true, false, false, true];
+  // A size hint for more rows than it holds, so the columns are resized as for a real file.
+  const p = new CsvColumnParser(isText, ignore, text.length * 16);
+  for (let at = 0; at < text.length; at += 4096) p.push(text.subarray(at, at + 4096));
+  p.end();
+  p.finish();
+}
 
 /** Room for two read chunks; grown if a row (a long quoted cell) does not fit. */
 const WORK_BYTES = 2 << 20;
+/** Bytes per call of the parser (see push). */
+const PIECE = 1 << 16;
 
 export class CsvColumnParser {
   /** Physical line of the next row (the header is line 1). */
@@ -60,6 +95,7 @@ export class CsvColumnParser {
     private readonly faults: ColumnFaults,
     private readonly textBytesHint = 0,
   ) {
+    if (!warmedUp) warmUp();
     this.ncol = isText.length;
     this.isText = Uint8Array.from(isText, (t) => (t ? 1 : 0));
     this.numbers = isText.map(() => NO_NUMBERS);
@@ -75,20 +111,38 @@ export class CsvColumnParser {
     if (len > this.work.length) this.growWork(len);
     const w = this.work;
     w.set(chunk, held);
-    this.pushedBytes += chunk.length;
+    if (!this.sized) this.pushedBytes += chunk.length;
     let end = len - 1;
     while (end >= held && w[end] !== LF) end--;
     if (end < held) {
       this.held = len; // no line feed yet: the row goes on in the next chunk
       return;
     }
-    const used = this.parse(w, end + 1, false);
+    // Parsed in pieces of about PIECE bytes, each ending after a line feed: while the JIT compiles
+    // the parser, the next call picks up the optimized code instead of finishing a whole chunk in the
+    // interpreter (or waiting for a second, on-stack-replacement compile).
+    let used = 0;
+    for (;;) {
+      let stop = end;
+      if (end - used > PIECE) {
+        const k = w.indexOf(LF, used + PIECE);
+        if (k >= 0 && k < end) stop = k;
+      }
+      const next = this.parse(w, used, stop + 1, false);
+      if (next <= stop) {
+        // A quoted cell runs on past the piece: retry on the whole rest, else carry the row over.
+        used = stop < end ? this.parse(w, next, end + 1, false) : next;
+        break;
+      }
+      used = next;
+      if (used > end) break;
+    }
     if (used < len) w.copyWithin(0, used, len);
     this.held = len - used;
     if (!this.sized && this.rows > 0 && this.textBytesHint > 0) {
       this.sized = true;
       const perRow = (this.pushedBytes - this.held) / this.rows;
-      const expected = Math.ceil((this.textBytesHint / perRow) * 1.02) + 64;
+      const expected = Math.min(Math.ceil((this.textBytesHint / perRow) * 1.02) + 64, MAX_ROWS);
       if (expected > this.capacity) this.resize(expected);
     }
   }
@@ -100,7 +154,7 @@ export class CsvColumnParser {
     if (held === 0) return;
     if (held + 1 > this.work.length) this.growWork(held + 1);
     this.work[held] = LF; // the last row's missing line feed
-    this.parse(this.work, held + 1, true);
+    this.parse(this.work, 0, held + 1, true);
   }
 
   /** The columns, trimmed to the rows read (a view when the spare room is small, else a copy). */
@@ -126,7 +180,8 @@ export class CsvColumnParser {
     this.work = next;
   }
 
-  private resize(capacity: number): void {
+  private resize(rows: number): void {
+    const capacity = rows | 0; // a small integer: the field keeps one representation for the JIT
     for (let j = 0; j < this.ncol; j++) {
       if (this.isText[j]) {
         const next = new Int32Array(capacity);
@@ -142,10 +197,10 @@ export class CsvColumnParser {
   }
 
   /**
-   * Parses the rows of b[0..n), which ends with a line feed. Returns how many bytes were consumed:
-   * all, unless a quoted cell goes on past `n` (then the unfinished row is left for the next chunk).
+   * Parses the rows of b[from..n), which ends with a line feed. Returns where it stopped: at `n`,
+   * unless a quoted cell goes on past `n` (then at the start of that unfinished row).
    */
-  private parse(b: Buffer, n: number, final: boolean): number {
+  private parse(b: Buffer, from: number, n: number, final: boolean): number {
     const ncol = this.ncol;
     const isText = this.isText;
     const numbers = this.numbers;
@@ -153,7 +208,7 @@ export class CsvColumnParser {
     const interners = this.interners;
     let rows = this.rows;
     let line = this.line;
-    let pos = 0;
+    let pos = from;
     while (pos < n) {
       let i = pos;
       let c = b[i]!;
@@ -167,7 +222,7 @@ export class CsvColumnParser {
       }
       if (rows === this.capacity) {
         this.rows = rows;
-        this.resize(Math.ceil(this.capacity * (this.sized ? 1.25 : 2)));
+        this.resize(Math.min(Math.ceil(this.capacity * (this.sized ? 1.25 : 2)), MAX_ROWS));
       }
       const rowLine = line;
       let col = 0;
