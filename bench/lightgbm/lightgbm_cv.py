@@ -28,7 +28,8 @@ PARAMS = {
     "bagging_fraction": 0.8,
     "bagging_freq": 1,
     "lambda_l2": 5.0,
-    "num_threads": 2,
+    # LIGHTGBM_THREADS (default 2): 1 leaves a core to the rest of a shared machine.
+    "num_threads": int(os.environ.get("LIGHTGBM_THREADS", "2")),
     "verbose": -1,
 }
 MAX_ROUNDS = 3000

@@ -23,6 +23,16 @@ describe('validateTrainingConfig', () => {
     expect(() => validateTrainingConfig(resolveTrainingConfig({ mlp: { dropout: 1.5 } }))).toThrow(
       /mlp\.dropout/,
     );
+    expect(() => validateTrainingConfig(resolveTrainingConfig({ mlp: { lrDecay: 0 } }))).toThrow(
+      /mlp\.lrDecay must be a number in \(0, 1\], got 0/,
+    );
+    expect(() =>
+      validateTrainingConfig(resolveTrainingConfig({ mlp: { classWeight: 'equal' as 'none' } })),
+    ).toThrow(/mlp\.classWeight must be "balanced" or "none"/);
+    expect(() => validateTrainingConfig(resolveTrainingConfig({ maxFeatures: -1 }))).toThrow(/maxFeatures/);
+    expect(() => validateTrainingConfig(resolveTrainingConfig({ piecewiseBins: 2.5 }))).toThrow(
+      /piecewiseBins/,
+    );
     expect(validateTrainingConfig(defaultTrainingConfig)).toBe(defaultTrainingConfig);
   });
 });

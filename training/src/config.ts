@@ -11,6 +11,9 @@ export const defaultTrainingConfig: TrainingConfig = {
     batchSize: 256,
     epochs: 20,
     patience: 3,
+    inputDropout: 0,
+    lrDecay: 1,
+    classWeight: 'balanced',
   },
   baseline: { learningRate: 1e-2, batchSize: 256, epochs: 20, l2: 1e-5, patience: 3 },
   folds: 5,
@@ -18,6 +21,8 @@ export const defaultTrainingConfig: TrainingConfig = {
   cost: { falseNegative: 10, falsePositive: 1 },
   fBeta: 2,
   missingIndicatorMinRate: 0.01,
+  maxFeatures: 0,
+  piecewiseBins: 0,
   excludeProtected: false,
   importanceRows: 2000,
 };
@@ -53,6 +58,8 @@ export function validateTrainingConfig(c: TrainingConfig): TrainingConfig {
   };
   positiveInt('folds', c.folds, 2);
   positiveInt('seed', c.seed, 0);
+  positiveInt('maxFeatures', c.maxFeatures, 0);
+  positiveInt('piecewiseBins', c.piecewiseBins, 0);
   if (!Array.isArray(c.mlp.hiddenLayers) || !c.mlp.hiddenLayers.every((u) => Number.isInteger(u) && u > 0))
     fail('mlp.hiddenLayers', 'a list of whole numbers > 0', c.mlp.hiddenLayers);
   for (const [group, g] of [
@@ -66,6 +73,11 @@ export function validateTrainingConfig(c: TrainingConfig): TrainingConfig {
     inRange(`${group}.l2`, g.l2, 0, 1);
   }
   inRange('mlp.dropout', c.mlp.dropout, 0, 1);
+  inRange('mlp.inputDropout', c.mlp.inputDropout, 0, 1);
+  if (typeof c.mlp.lrDecay !== 'number' || !(c.mlp.lrDecay > 0 && c.mlp.lrDecay <= 1))
+    fail('mlp.lrDecay', 'a number in (0, 1]', c.mlp.lrDecay);
+  if (c.mlp.classWeight !== 'balanced' && c.mlp.classWeight !== 'none')
+    fail('mlp.classWeight', '"balanced" or "none"', c.mlp.classWeight);
   inRange('cost.falseNegative', c.cost.falseNegative, 0, Number.MAX_VALUE);
   inRange('cost.falsePositive', c.cost.falsePositive, 0, Number.MAX_VALUE);
   return c;

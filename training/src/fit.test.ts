@@ -38,4 +38,19 @@ describe('fitNetwork', () => {
     const c = await fitNetwork(train, val, { ...options, seed: 8 });
     expect(c.history).not.toEqual(a.history);
   });
+  it('input dropout, learning-rate decay and unweighted loss are seeded, reproducible and take effect', async () => {
+    const train = matrix(rows.slice(0, 300));
+    const val = matrix(rows.slice(300));
+    const base = await fitNetwork(train, val, options);
+    for (const extra of [{ inputDropout: 0.2 }, { lrDecay: 0.5 }, { classWeight: 'none' as const }]) {
+      const a = await fitNetwork(train, val, { ...options, ...extra });
+      const b = await fitNetwork(train, val, { ...options, ...extra });
+      expect(a.history).toEqual(b.history);
+      expect(a.history).not.toEqual(base.history);
+      expect(a.bestValAuc).toBeGreaterThan(0.6);
+      a.model.dispose();
+      b.model.dispose();
+    }
+    base.model.dispose();
+  });
 });

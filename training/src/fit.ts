@@ -12,6 +12,12 @@ export interface FitOptions {
   epochs: number;
   patience: number;
   seed: number;
+  /** Share of model inputs zeroed per row in training (seeded masks, inverted scaling); 0 = off. */
+  inputDropout?: number;
+  /** Learning rate multiplied by this after every epoch (1 = constant). */
+  lrDecay?: number;
+  /** 'balanced': both classes weigh the same in the loss (n / 2 n_class); 'none': every row weighs 1. */
+  classWeight?: 'balanced' | 'none';
 }
 
 export interface Matrix {
@@ -55,7 +61,8 @@ export async function fitNetwork(
   const model = buildNetwork(train.width, options.hiddenLayers, options.seed);
   const optimizer = tf.train.adam(options.learningRate);
   const random = createRandom(options.seed ^ 0x5eed);
-  const [w0, w1] = classWeights(train.y);
+  const [w0, w1] = options.classWeight === 'none' ? [1, 1] : classWeights(train.y);
+  const decay = options.lrDecay ?? 1;
   const rows = train.y.length;
   const order = Int32Array.from({ length: rows }, (_, i) => i);
   const history: EpochReport[] = [];
@@ -63,6 +70,9 @@ export async function fitNetwork(
   let maskSeed = options.seed * 7919;
 
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    // Adam reads its (protected) learning rate at every step: the per-epoch decay is set here.
+    (optimizer as unknown as { learningRate: number }).learningRate =
+      options.learningRate * decay ** (epoch - 1);
     shuffleInPlace(order, random);
     let lossSum = 0;
     for (let start = 0; start < rows; start += options.batchSize) {
@@ -126,6 +136,12 @@ function batchLoss(
   nextSeed: () => number,
 ): tf.Scalar {
   let h: tf.Tensor = x;
+  const inputDropout = options.inputDropout ?? 0;
+  if (inputDropout > 0) {
+    const keep = 1 - inputDropout;
+    const mask = tf.randomUniform(h.shape, 0, 1, 'float32', nextSeed()).less(keep).toFloat();
+    h = h.mul(mask).div(keep);
+  }
   model.layers.forEach((layer, i) => {
     h = layer.apply(h) as tf.Tensor;
     const hidden = i < model.layers.length - 1;

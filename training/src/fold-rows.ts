@@ -4,7 +4,7 @@
  */
 import { TrainingError } from './errors.js';
 import type { FitOptions, Matrix } from './fit.js';
-import { transformColumns, type Preprocessor } from './preprocess.js';
+import { fitPreprocessor, selectFeatures, transformColumns, type Preprocessor } from './preprocess.js';
 import type { FeatureTable, TrainingConfig } from './types.js';
 
 /** Rows with TARGET 0 or 1 (unknown TARGET left out, anything else refused). */
@@ -27,6 +27,30 @@ export function positions(fold: Int32Array, test: (f: number) => boolean): numbe
   const out: number[] = [];
   fold.forEach((f, i) => test(f) && out.push(i));
   return out;
+}
+
+/**
+ * Preprocessing fitted on the labelled rows at positions `idx` only (a fold's training rows, or all rows for
+ * the final model), then the `maxFeatures` strongest features on those same rows (config.maxFeatures).
+ */
+export function fitRowsPreprocessor(
+  c: TrainingConfig,
+  names: string[],
+  columns: Float64Array[],
+  rows: number[],
+  idx: number[],
+  y: Float64Array,
+): Preprocessor {
+  const tableRows = idx.map((i) => rows[i]!);
+  const pre = fitPreprocessor(names, columns, tableRows, c.missingIndicatorMinRate, c.piecewiseBins);
+  if (c.maxFeatures <= 0) return pre;
+  return selectFeatures(
+    pre,
+    columns,
+    tableRows,
+    Float64Array.from(idx, (i) => y[i]!),
+    c.maxFeatures,
+  );
 }
 
 /** The preprocessed inputs and labels of the labelled rows at positions `idx`. */

@@ -1,4 +1,12 @@
-import { fitPreprocessor, percentileOf, transformColumns, transformRow } from './preprocess.js';
+import {
+  fitPreprocessor,
+  percentileOf,
+  selectFeatures,
+  transformColumns,
+  transformRow,
+  withPiecewiseBins,
+} from './preprocess.js';
+import { syntheticTable } from './synthetic.test-util.js';
 
 const names = ['amount', 'flag', 'constant', 'sparse'];
 const n = 200;
@@ -44,5 +52,79 @@ describe('fitPreprocessor', () => {
       columns.map((c) => c[17]!),
     );
     expect(Array.from(batch.subarray(4, 8))).toEqual(Array.from(single));
+  });
+});
+
+describe('piecewise-linear encoding (piecewiseBins)', () => {
+  const binned = fitPreprocessor(names, columns, all, 0.01, 4);
+  it('gives each quantile feature `bins` inputs and leaves binary features and indicators alone', () => {
+    expect(binned.outputs.map((o) => `${o.feature}:${o.part}`)).toEqual([
+      ...Array(4).fill('amount:value'),
+      'flag:value',
+      ...Array(4).fill('sparse:value'),
+      'sparse:missing',
+    ]);
+    expect(binned.features.map((f) => f.bins)).toEqual([4, undefined, 4]);
+    expect(withPiecewiseBins(binned, 0)).toEqual(fitPreprocessor(names, columns, all, 0.01));
+  });
+  it('encodes the percentile p as min(max(4p - t, 0), 1): components fill up in order and sum to 4p', () => {
+    const spec = binned.features[0]!;
+    let previous = -1;
+    for (const v of [1, 50, 400, 2500, 9000, 30000, 1e9]) {
+      const row = transformRow(binned, [v, 1, 7, 5]);
+      const parts = Array.from(row.subarray(0, 4));
+      const sum = parts.reduce((a, b) => a + b, 0);
+      expect(sum).toBeCloseTo(4 * percentileOf(spec, v), 5);
+      expect(sum).toBeGreaterThanOrEqual(previous);
+      previous = sum;
+      parts.forEach((x, t) => {
+        expect(x).toBeGreaterThanOrEqual(0);
+        expect(x).toBeLessThanOrEqual(1);
+        if (t > 0 && x > 0) expect(parts[t - 1]).toBe(1);
+      });
+    }
+    expect(Array.from(transformRow(binned, [NaN, 0, 7, NaN]).subarray(5, 10)).at(-1)).toBe(1);
+  });
+  it('gives the same values for a batch and for single rows', () => {
+    const width = binned.outputs.length;
+    const batch = transformColumns(binned, columns, [5, 17]);
+    const single = transformRow(
+      binned,
+      columns.map((c) => c[17]!),
+    );
+    expect(Array.from(batch.subarray(width, 2 * width))).toEqual(Array.from(single));
+  });
+});
+
+describe('selectFeatures', () => {
+  const table = syntheticTable(600);
+  const rows = Array.from({ length: 600 }, (_, i) => i);
+  const pre = fitPreprocessor(table.names, table.columns, rows, 0.01);
+  it('keeps the features that separate the classes best on the given rows, in their original order', () => {
+    const kept = selectFeatures(pre, table.columns, rows, table.target, 2);
+    expect(kept.features.map((f) => f.name)).toEqual(['EXT_SOURCE_2', 'AMT_CREDIT']);
+    expect(new Set(kept.outputs.map((o) => o.feature))).toEqual(new Set(['EXT_SOURCE_2', 'AMT_CREDIT']));
+    expect(kept.inputNames).toEqual(table.names);
+    // Rows are still read at their original positions.
+    const row = table.columns.map((c) => c[3]!);
+    expect(Array.from(transformRow(kept, row))).toEqual(
+      Array.from(transformRow(pre, row)).filter((_, j) =>
+        ['EXT_SOURCE_2', 'AMT_CREDIT'].includes(pre.outputs[j]!.feature),
+      ),
+    );
+  });
+  it('ranks on the given rows only and leaves the preprocessor whole for 0 or too many', () => {
+    // Labels that follow NOISE on the first 300 rows: only NOISE can rank first when those rows are used.
+    const y = Float64Array.from(rows, (r) =>
+      r < 300 ? (table.columns[2]![r]! > 0.5 ? 1 : 0) : table.target[r]!,
+    );
+    expect(
+      selectFeatures(pre, table.columns, rows.slice(0, 300), y.subarray(0, 300), 1).features[0]!.name,
+    ).toBe('NOISE');
+    expect(
+      selectFeatures(pre, table.columns, rows.slice(300), y.subarray(300), 1).features[0]!.name,
+    ).not.toBe('NOISE');
+    expect(selectFeatures(pre, table.columns, rows, table.target, 0)).toBe(pre);
+    expect(selectFeatures(pre, table.columns, rows, table.target, 99)).toBe(pre);
   });
 });

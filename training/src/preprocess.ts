@@ -1,3 +1,5 @@
+import { rocAuc } from './metrics.js';
+
 /**
  * Preprocessing fitted on training rows only, then applied value by value, identically for a batch and for
  * one client:
@@ -18,13 +20,19 @@ export interface FeatureSpec {
   knots: number[];
   /** Cumulative probability at each knot, same length as knots. */
   levels: number[];
+  /**
+   * 'quantile' only: piecewise-linear encoding of the percentile p in this many model inputs,
+   * min(max(p·bins − t, 0), 1) for t = 0..bins−1 (a learnable step-wise shape per feature). Absent or 0:
+   * one input, (p − 0.5)·2√3.
+   */
+  bins?: number;
 }
 
 export interface Preprocessor {
   /** Raw feature names, in row order. */
   inputNames: string[];
   features: FeatureSpec[];
-  /** Model input columns: [feature name, 'value' | 'missing'] in order. */
+  /** Model input columns: [feature name, 'value' | 'missing'] in order ('value' repeated `bins` times). */
   outputs: { feature: string; part: 'value' | 'missing' }[];
 }
 
@@ -38,9 +46,9 @@ export function fitPreprocessor(
   columns: Float64Array[],
   rows: ArrayLike<number>,
   missingIndicatorMinRate: number,
+  piecewiseBins = 0,
 ): Preprocessor {
   const features: FeatureSpec[] = [];
-  const outputs: Preprocessor['outputs'] = [];
   names.forEach((name, index) => {
     const column = columns[index]!;
     const values: number[] = [];
@@ -66,10 +74,25 @@ export function fitPreprocessor(
       knots,
       levels,
     });
-    outputs.push({ feature: name, part: 'value' });
-    if (indicator) outputs.push({ feature: name, part: 'missing' });
   });
-  return { inputNames: [...names], features, outputs };
+  return withPiecewiseBins({ inputNames: [...names], features, outputs: outputsOf(features) }, piecewiseBins);
+}
+
+/** Model input columns of the features, in order: the value input(s), then the missing indicator. */
+function outputsOf(features: FeatureSpec[]): Preprocessor['outputs'] {
+  return features.flatMap((f) => [
+    ...Array.from({ length: Math.max(1, f.bins ?? 0) }, () => ({ feature: f.name, part: 'value' as const })),
+    ...(f.indicator ? [{ feature: f.name, part: 'missing' as const }] : []),
+  ]);
+}
+
+/** The same preprocessing with every quantile feature encoded in `bins` piecewise-linear inputs (0, 1: off). */
+export function withPiecewiseBins(pre: Preprocessor, bins: number): Preprocessor {
+  const features = pre.features.map((f) => {
+    const { bins: _old, ...spec } = f;
+    return spec.kind === 'quantile' && bins > 1 ? { ...spec, bins } : spec;
+  });
+  return { inputNames: pre.inputNames, features, outputs: outputsOf(features) };
 }
 
 function countDistinct(sorted: Float64Array, stopAt: number): number {
@@ -130,10 +153,16 @@ export function percentileOf(spec: FeatureSpec, v: number): number {
 function transformValue(spec: FeatureSpec, raw: number, out: Float32Array, offset: number): number {
   const missing = !Number.isFinite(raw);
   const v = missing ? spec.median : raw;
-  out[offset] = spec.kind === 'binary' ? v : (percentileOf(spec, v) - 0.5) * UNIT_VARIANCE;
-  if (!spec.indicator) return 1;
-  out[offset + 1] = missing ? 1 : 0;
-  return 2;
+  const bins = spec.kind === 'quantile' ? (spec.bins ?? 0) : 0;
+  let n = 1;
+  if (bins > 0) {
+    const p = percentileOf(spec, v) * bins;
+    for (let t = 0; t < bins; t++) out[offset + t] = Math.min(Math.max(p - t, 0), 1);
+    n = bins;
+  } else out[offset] = spec.kind === 'binary' ? v : (percentileOf(spec, v) - 0.5) * UNIT_VARIANCE;
+  if (!spec.indicator) return n;
+  out[offset + n] = missing ? 1 : 0;
+  return n + 1;
 }
 
 /** One client: raw row in `inputNames` order -> model inputs. */
@@ -161,4 +190,41 @@ export function transformColumns(
     transformRow(pre, row, out.subarray(r * width, (r + 1) * width));
   }
   return out;
+}
+
+/**
+ * Keeps the `maxFeatures` features that separate the classes best ON THE GIVEN (training) ROWS: a feature's
+ * strength is the larger |ROC AUC - 0.5| of its value (missing -> median, as the model sees it; the
+ * quantile transform is monotone so the raw value gives the same AUC) and of its missing indicator. Ties
+ * keep the earlier feature. 0 or more than there are features: the preprocessor unchanged. The result is an
+ * ordinary Preprocessor (dropped features are simply absent), so scoring applies the same selection.
+ */
+export function selectFeatures(
+  pre: Preprocessor,
+  columns: Float64Array[],
+  rows: ArrayLike<number>,
+  y: ArrayLike<number>,
+  maxFeatures: number,
+): Preprocessor {
+  if (maxFeatures <= 0 || maxFeatures >= pre.features.length) return pre;
+  const values = new Float64Array(rows.length);
+  const missing = new Float64Array(rows.length);
+  const strength = pre.features.map((spec, order) => {
+    const column = columns[spec.index]!;
+    for (let r = 0; r < rows.length; r++) {
+      const v = column[rows[r]!]!;
+      const isMissing = !Number.isFinite(v);
+      values[r] = isMissing ? spec.median : v;
+      missing[r] = isMissing ? 1 : 0;
+    }
+    const s = Math.abs(rocAuc(y, values) - 0.5);
+    return { order, s: spec.indicator ? Math.max(s, Math.abs(rocAuc(y, missing) - 0.5)) : s };
+  });
+  strength.sort((a, b) => b.s - a.s || a.order - b.order);
+  const kept = new Set(strength.slice(0, maxFeatures).map((x) => pre.features[x.order]!.name));
+  return {
+    inputNames: pre.inputNames,
+    features: pre.features.filter((f) => kept.has(f.name)),
+    outputs: pre.outputs.filter((o) => kept.has(o.feature)),
+  };
 }

@@ -25,55 +25,59 @@ describe('ScoringModel single-row predict (plain Float64 forward pass)', () => {
     await tf.setBackend('cpu');
   });
 
-  it('equals tfjs predict within 1e-6 on a trained model, and explain agrees with it', async () => {
-    const { names, columns, labels } = dataset(600, 12);
-    const all = Array.from({ length: 600 }, (_, i) => i);
-    const pre = fitPreprocessor(names, columns, all, 0.01);
-    const width = pre.outputs.length;
-    const x = new Float32Array(600 * width);
-    all.forEach((r) =>
-      transformRow(
-        pre,
-        columns.map((c) => c[r]!),
-        x.subarray(r * width, (r + 1) * width),
-      ),
-    );
-    const network = buildNetwork(width, [32, 16], 3);
-    network.compile({ optimizer: tf.train.adam(0.01), loss: tf.losses.sigmoidCrossEntropy });
-    const xs = tf.tensor2d(x, [600, width]);
-    const ys = tf.tensor2d(labels, [600, 1]);
-    await network.fit(xs, ys, { epochs: 20, batchSize: 64, verbose: 0 });
-    tf.dispose([xs, ys]);
-    // Really trained: the biases moved away from their zero initialisation.
-    expect(Math.max(...network.layers[0]!.getWeights()[1]!.dataSync().map(Math.abs))).toBeGreaterThan(1e-3);
+  it.each([0, 8])(
+    'equals tfjs predict within 1e-6 on a trained model, and explain agrees with it (piecewiseBins %i)',
+    async (bins) => {
+      const { names, columns, labels } = dataset(600, 12);
+      const all = Array.from({ length: 600 }, (_, i) => i);
+      const pre = fitPreprocessor(names, columns, all, 0.01, bins);
+      const width = pre.outputs.length;
+      const x = new Float32Array(600 * width);
+      all.forEach((r) =>
+        transformRow(
+          pre,
+          columns.map((c) => c[r]!),
+          x.subarray(r * width, (r + 1) * width),
+        ),
+      );
+      const network = buildNetwork(width, [32, 16], 3);
+      network.compile({ optimizer: tf.train.adam(0.01), loss: tf.losses.sigmoidCrossEntropy });
+      const xs = tf.tensor2d(x, [600, width]);
+      const ys = tf.tensor2d(labels, [600, 1]);
+      await network.fit(xs, ys, { epochs: 20, batchSize: 64, verbose: 0 });
+      tf.dispose([xs, ys]);
+      // Really trained: the biases moved away from their zero initialisation.
+      expect(Math.max(...network.layers[0]!.getWeights()[1]!.dataSync().map(Math.abs))).toBeGreaterThan(1e-3);
 
-    const manifest = {
-      featureNames: names,
-      preprocessing: pre,
-      threshold: 0.5,
-      fieldOf: {},
-      fieldInfo: {},
-      baselines: { medians: Object.fromEntries(pre.features.map((f) => [f.name, f.median])) },
-    } as unknown as Manifest;
-    const model = createScoringModel(manifest, network);
-    const byTfjs = predictLogits(network, x, width); // tfjs, all rows in one batch
-    let largest = 0;
-    for (const r of all) {
-      const row = columns.map((c) => c[r]!);
-      const p = model.predictProba(row)[0]!;
-      largest = Math.max(largest, Math.abs(p - sigmoid(byTfjs[r]!)));
-      if (r % 100 === 0) {
-        // The explanation reuses the row's first layer: same output, still complete.
-        const e = model.explain(row);
-        expect(Math.abs(e.output.probability - p)).toBeLessThan(1e-12);
-        const sum = e.contributions.reduce((s, c) => s + c.contribution, 0);
-        expect(Math.abs(sum - (e.output.logit - e.baseline.logit))).toBeLessThan(1e-6);
+      const manifest = {
+        featureNames: names,
+        preprocessing: pre,
+        threshold: 0.5,
+        fieldOf: {},
+        fieldInfo: {},
+        baselines: { medians: Object.fromEntries(pre.features.map((f) => [f.name, f.median])) },
+      } as unknown as Manifest;
+      const model = createScoringModel(manifest, network);
+      const byTfjs = predictLogits(network, x, width); // tfjs, all rows in one batch
+      let largest = 0;
+      for (const r of all) {
+        const row = columns.map((c) => c[r]!);
+        const p = model.predictProba(row)[0]!;
+        largest = Math.max(largest, Math.abs(p - sigmoid(byTfjs[r]!)));
+        if (r % 100 === 0) {
+          // The explanation reuses the row's first layer: same output, still complete.
+          const e = model.explain(row);
+          expect(Math.abs(e.output.probability - p)).toBeLessThan(1e-12);
+          const sum = e.contributions.reduce((s, c) => s + c.contribution, 0);
+          expect(Math.abs(sum - (e.output.logit - e.baseline.logit))).toBeLessThan(1e-6);
+        }
       }
-    }
-    expect(largest).toBeLessThan(1e-6);
-    // Several rows at once still go through tfjs, and agree.
-    const many = model.predictProba(all.slice(0, 50).map((r) => columns.map((c) => c[r]!)));
-    many.forEach((p, r) => expect(Math.abs(p - sigmoid(byTfjs[r]!))).toBeLessThan(1e-6));
-    network.dispose();
-  }, 60_000);
+      expect(largest).toBeLessThan(1e-6);
+      // Several rows at once still go through tfjs, and agree.
+      const many = model.predictProba(all.slice(0, 50).map((r) => columns.map((c) => c[r]!)));
+      many.forEach((p, r) => expect(Math.abs(p - sigmoid(byTfjs[r]!))).toBeLessThan(1e-6));
+      network.dispose();
+    },
+    60_000,
+  );
 });

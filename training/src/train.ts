@@ -13,7 +13,7 @@ import { featureTableHash } from './data-hash.js';
 import { TrainingError } from './errors.js';
 import { fairnessReport, type GroupFairness } from './fairness.js';
 import { fitNetwork, type FitOptions } from './fit.js';
-import { baselineOptions, labelledRows, matrixOf, positions } from './fold-rows.js';
+import { baselineOptions, fitRowsPreprocessor, labelledRows, matrixOf, positions } from './fold-rows.js';
 import { stratifiedFolds } from './folds.js';
 import { fieldImportance, importanceChartSpec, type FieldImportance } from './importance.js';
 import { silentLogger, type Logger } from './logger.js';
@@ -27,7 +27,6 @@ import {
   type ClassificationMetrics,
 } from './metrics.js';
 import { predictLogits, probabilities } from './network.js';
-import { fitPreprocessor } from './preprocess.js';
 import { createScoringModel, type ScoringModel } from './scoring-model.js';
 import type { FeatureTable, FieldInfo, TrainingConfig } from './types.js';
 
@@ -116,12 +115,7 @@ export async function trainFromFeatureTable(
   for (let k = 0; k < config.folds; k++) {
     const trainIdx = positions(fold, (f) => f !== k);
     const valIdx = positions(fold, (f) => f === k);
-    const pre = fitPreprocessor(
-      names,
-      columns,
-      trainIdx.map((i) => rows[i]!),
-      config.missingIndicatorMinRate,
-    );
+    const pre = fitRowsPreprocessor(config, names, columns, rows, trainIdx, y);
     const train = matrixOf(pre, columns, rows, trainIdx, y);
     const val = matrixOf(pre, columns, rows, valIdx, y);
     const track = (model: 'mlp' | 'baseline') => (e: { epoch: number; loss: number; valAuc: number }) => {
@@ -183,7 +177,7 @@ export async function trainFromFeatureTable(
   const meanBest = folds.reduce((s, f) => s + f.bestEpoch, 0) / folds.length;
   const finalEpochs = Math.max(1, Math.round(meanBest));
   const all = rows.map((_, i) => i);
-  const finalPre = fitPreprocessor(names, columns, rows, config.missingIndicatorMinRate);
+  const finalPre = fitRowsPreprocessor(config, names, columns, rows, all, y);
   const final = await fitNetwork(
     matrixOf(finalPre, columns, rows, all, y),
     undefined,
@@ -263,6 +257,9 @@ function flattenParams(c: TrainingConfig, finalEpochs: number): Record<string, s
     'mlp.batch_size': c.mlp.batchSize,
     'mlp.max_epochs': c.mlp.epochs,
     'mlp.patience': c.mlp.patience,
+    'mlp.input_dropout': c.mlp.inputDropout,
+    'mlp.lr_decay': c.mlp.lrDecay,
+    'mlp.class_weight': c.mlp.classWeight,
     'mlp.final_epochs': finalEpochs,
     'baseline.learning_rate': c.baseline.learningRate,
     folds: c.folds,
@@ -271,6 +268,8 @@ function flattenParams(c: TrainingConfig, finalEpochs: number): Record<string, s
     'cost.false_positive': c.cost.falsePositive,
     f_beta: c.fBeta,
     exclude_protected: c.excludeProtected,
+    max_features: c.maxFeatures,
+    piecewise_bins: c.piecewiseBins,
   };
 }
 

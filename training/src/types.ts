@@ -29,6 +29,12 @@ export interface MlpConfig {
   epochs: number;
   /** Epochs without a better validation AUC before stopping. */
   patience: number;
+  /** Share of model inputs dropped per training row (seeded; training only, scoring uses every input). */
+  inputDropout: number;
+  /** Learning rate multiplied by this after every epoch (1 = constant). */
+  lrDecay: number;
+  /** 'balanced': both classes weigh the same in the loss; 'none': plain log loss. */
+  classWeight: 'balanced' | 'none';
 }
 
 export interface TrainingConfig {
@@ -41,6 +47,16 @@ export interface TrainingConfig {
   fBeta: number;
   /** A missing-indicator column is added when a feature's missing rate on the training rows is above this. */
   missingIndicatorMinRate: number;
+  /**
+   * Keep only this many features, the strongest by univariate AUC on each fold's TRAINING rows (and on all
+   * rows for the final model); 0 = every feature. The kept list is part of the saved preprocessing.
+   */
+  maxFeatures: number;
+  /**
+   * Piecewise-linear encoding of each quantile feature's percentile in this many model inputs (0 = one
+   * input per feature, the plain quantile transform). Part of the saved preprocessing (FeatureSpec.bins).
+   */
+  piecewiseBins: number;
   /** Leave CODE_GENDER out of the model (still used by the fairness report). */
   excludeProtected: boolean;
   /** Rows of validation data used for permutation importance and mean |attribution|. */

@@ -8,7 +8,7 @@ import { selectBackend } from '../backend.js';
 import { resolveTrainingConfig, validateTrainingConfig, type TrainingConfigInput } from '../config.js';
 import { TrainingError } from '../errors.js';
 import { fitNetwork } from '../fit.js';
-import { baselineOptions, labelledRows, matrixOf, positions } from '../fold-rows.js';
+import { baselineOptions, fitRowsPreprocessor, labelledRows, matrixOf, positions } from '../fold-rows.js';
 import { stratifiedFolds } from '../folds.js';
 import { silentLogger, type Logger } from '../logger.js';
 import {
@@ -18,7 +18,6 @@ import {
   type ClassificationMetrics,
 } from '../metrics.js';
 import { predictLogits, probabilities } from '../network.js';
-import { fitPreprocessor } from '../preprocess.js';
 import type { FeatureTable, TrainingConfig } from '../types.js';
 
 export interface CrossValidateOptions {
@@ -86,12 +85,7 @@ export async function crossValidate(
   for (let f = 0; f < k; f++) {
     const trainIdx = positions(fold, (v) => v !== f);
     const valIdx = positions(fold, (v) => v === f);
-    const pre = fitPreprocessor(
-      table.names,
-      table.columns,
-      trainIdx.map((i) => rows[i]!),
-      config.missingIndicatorMinRate,
-    );
+    const pre = fitRowsPreprocessor(config, table.names, table.columns, rows, trainIdx, y);
     const train = matrixOf(pre, table.columns, rows, trainIdx, y);
     const val = matrixOf(pre, table.columns, rows, valIdx, y);
     const pMlp = new Float64Array(valIdx.length);

@@ -35,6 +35,12 @@ export const searchSpaceSchema = z
     learningRate: choicesOrRange.optional(),
     batchSize: wholeNumbers.optional(),
     epochs: wholeNumbers.optional(),
+    inputDropout: choicesOrRange.optional(),
+    lrDecay: choicesOrRange.optional(),
+    classWeight: z
+      .array(z.enum(['balanced', 'none']), { error: 'expected a list of "balanced" and/or "none"' })
+      .min(1, 'list at least one value')
+      .optional(),
   })
   .strict();
 
@@ -74,11 +80,21 @@ export const searchConfigSchema = z
         path: ['space'],
         message: 'declare at least one hyperparameter to search',
       });
-    for (const key of ['dropout'] as const) {
+    for (const key of ['dropout', 'inputDropout'] as const) {
       const v = c.space[key];
       const values = v === undefined ? [] : Array.isArray(v) ? v : [v.min, v.max];
       if (values.some((x) => x < 0 || x >= 1))
-        ctx.addIssue({ code: 'custom', path: ['space', key], message: 'dropout values must be in [0, 1)' });
+        ctx.addIssue({ code: 'custom', path: ['space', key], message: `${key} values must be in [0, 1)` });
+    }
+    {
+      const v = c.space.lrDecay;
+      const values = v === undefined ? [] : Array.isArray(v) ? v : [v.min, v.max];
+      if (values.some((x) => x <= 0 || x > 1))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['space', 'lrDecay'],
+          message: 'lrDecay values must be in (0, 1]',
+        });
     }
     for (const key of ['l2', 'learningRate'] as const) {
       const v = c.space[key];

@@ -6,7 +6,18 @@ import type { SearchConfig, SearchSpace } from './search-config.js';
 /** The MLP settings one trial overrides (only the searched ones). */
 export type TrialParams = Partial<Omit<MlpConfig, 'patience'>>;
 
-const KEYS = ['hiddenLayers', 'dropout', 'l2', 'learningRate', 'batchSize', 'epochs'] as const;
+// New keys go at the end: a search file without them draws the same trials as before.
+const KEYS = [
+  'hiddenLayers',
+  'dropout',
+  'l2',
+  'learningRate',
+  'batchSize',
+  'epochs',
+  'inputDropout',
+  'lrDecay',
+  'classWeight',
+] as const;
 
 /** `trialsOverride` (e.g. --trials) replaces the file's count. */
 export function generateTrials(config: SearchConfig, trialsOverride?: number): TrialParams[] {

@@ -1,0 +1,100 @@
+/**
+ * Cheap screening of MLP variants on one or two folds of the exported real sample (bench/lightgbm/export.ts):
+ * the fold's preprocessing is fitted once on its training rows, then each variant gets the trainer's own
+ * feature selection / piecewise-linear encoding (fitted on the TRAINING rows only) and fitNetwork, and its
+ * validation AUC is printed after every epoch, with CPU seconds and load average. Every result is appended
+ * to DIR/screen-log.jsonl (one JSON line per variant and fold).
+ *
+ * Run: npx tsx bench/lightgbm/mlp-screen.ts VARIANTS.json [folds=0] [DIR]
+ *   VARIANTS.json: [{ "name": "...", "maxFeatures"?: n, "piecewiseBins"?: n,
+ *                     ...FitOptions overrides of training/configs/default.json's mlp }]
+ *   folds: comma-separated fold numbers, e.g. 0 or 0,1
+ */
+import {
+  fitNetwork,
+  fitPreprocessor,
+  selectBackend,
+  selectFeatures,
+  silentLogger,
+  transformColumns,
+  withPiecewiseBins,
+  type FitOptions,
+} from '@credit/training';
+import { appendFileSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { benchDir } from './paths.js';
+
+type Variant = Partial<FitOptions> & { name: string; maxFeatures?: number; piecewiseBins?: number };
+
+const variants = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as Variant[];
+const folds = (process.argv[3] ?? '0').split(',').map(Number);
+const dir = benchDir(process.argv[4]);
+const meta = JSON.parse(readFileSync(resolve(dir, 'meta.json'), 'utf8')) as {
+  names: string[];
+  target: number[];
+  fold: number[];
+};
+const raw = readFileSync(resolve(dir, 'features.f32'));
+const xs = new Float32Array(raw.buffer, raw.byteOffset, raw.byteLength / 4);
+const width = meta.names.length;
+const n = meta.target.length;
+const columns = meta.names.map((_, c) => Float64Array.from({ length: n }, (_, r) => xs[r * width + c]!));
+const config = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, '..', '..', 'training', 'configs', 'default.json'), 'utf8'),
+) as { mlp: Omit<FitOptions, 'seed'>; seed: number; missingIndicatorMinRate: number };
+await selectBackend(silentLogger);
+
+for (const k of folds) {
+  const trainRows: number[] = [];
+  const valRows: number[] = [];
+  meta.fold.forEach((f, r) => (f === k ? valRows : trainRows).push(r));
+  const yTrain = Float64Array.from(trainRows, (r) => meta.target[r]!);
+  const yVal = Float64Array.from(valRows, (r) => meta.target[r]!);
+  const base = fitPreprocessor(meta.names, columns, trainRows, config.missingIndicatorMinRate);
+  for (const v of variants) {
+    const { name, maxFeatures = 0, piecewiseBins = 0, ...overrides } = v;
+    const pre = withPiecewiseBins(
+      selectFeatures(base, columns, trainRows, yTrain, maxFeatures),
+      piecewiseBins,
+    );
+    const w = pre.outputs.length;
+    const train = { x: transformColumns(pre, columns, trainRows), y: yTrain, width: w };
+    const val = { x: transformColumns(pre, columns, valRows), y: yVal, width: w };
+    const options: FitOptions = { ...config.mlp, seed: config.seed, ...overrides };
+    const cpu0 = process.cpuUsage();
+    const t0 = Date.now();
+    const epochs: { epoch: number; valAuc: number; cpuS: number; wallS: number; load1: number }[] = [];
+    const fit = await fitNetwork(train, val, options, (e) => {
+      const c = process.cpuUsage(cpu0);
+      const row = {
+        epoch: e.epoch,
+        valAuc: e.valAuc,
+        cpuS: (c.user + c.system) / 1e6,
+        wallS: (Date.now() - t0) / 1000,
+        load1: loadavg()[0]!,
+      };
+      epochs.push(row);
+      console.log(
+        `${name} fold ${k} epoch ${e.epoch} loss ${e.loss.toFixed(4)} val AUC ${e.valAuc.toFixed(4)} cpu ${row.cpuS.toFixed(0)} s wall ${row.wallS.toFixed(0)} s load ${row.load1.toFixed(1)}`,
+      );
+    });
+    fit.model.dispose();
+    const line = {
+      at: new Date().toISOString(),
+      name,
+      fold: k,
+      inputs: w,
+      maxFeatures,
+      piecewiseBins,
+      options,
+      bestEpoch: fit.bestEpoch,
+      bestValAuc: fit.bestValAuc,
+      epochs,
+    };
+    appendFileSync(resolve(dir, 'screen-log.jsonl'), JSON.stringify(line) + '\n');
+    console.log(
+      `=> ${name} fold ${k}: best val AUC ${fit.bestValAuc.toFixed(4)} at epoch ${fit.bestEpoch} (${w} inputs)`,
+    );
+  }
+}
