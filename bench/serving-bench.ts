@@ -3,7 +3,7 @@
  *   p99 < 10 ms at a fixed 500 requests/s, > 2,000 requests/s at concurrency 64, 0 errors,
  *   and decision-log rows == successful scoring requests once the server has flushed on shutdown.
  *
- *   npx tsx bench/serving-bench.ts [SECONDS_PER_RUN=10] [CLIENTS=2000]
+ *   npx tsx bench/serving-bench.ts [SECONDS_PER_RUN=10] [CLIENTS=2000] [WORKERS=cores] [--no-answer-cache]
  *   SERVER_CPU_PROF=DIR ... also writes the server's V8 CPU profile into DIR (open in Chrome DevTools)
  *
  * Setup: synthetic Kaggle set -> features -> a model with the default 256-64 network trained briefly
@@ -14,7 +14,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
@@ -33,37 +33,34 @@ interface CannonResult {
 }
 type Cannon = (opts: Record<string, unknown>) => Promise<CannonResult>;
 
-if (process.argv[2] === '--serve') await serve(process.argv[3]!);
+const args = process.argv.slice(2).filter((a) => a !== '--no-answer-cache');
+const answerCache = !process.argv.includes('--no-answer-cache');
+if (args[0] === '--serve') await serve(args[1]!, Number(args[2]), answerCache);
 else await bench();
 
-/** Child: the real server (startServer of credit serve) with the benchmark's rate limit. */
-async function serve(root: string): Promise<void> {
-  const { startServer } = await import('../pipeline/src/commands/serve.js');
+/** Child: the real server (serveProcess of credit serve: N worker processes) with the benchmark's rate limit. */
+async function serve(root: string, workers: number, answerCache: boolean): Promise<void> {
+  const { serveProcess } = await import('../pipeline/src/serve/process.js');
   const { createLogger } = await import('../pipeline/src/logger.js');
-  const running = await startServer({
-    root,
-    model: join(root, 'model'),
-    features: join(root, 'features'),
-    port: 0,
-    host: '127.0.0.1',
-    config: { rateLimitPerMinute: 100_000_000 },
-    logger: createLogger('warn'),
-  });
-  process.stdout.write(`URL ${running.url}\n`);
-  process.once('SIGTERM', () => {
-    running.close().then(
-      () => process.exit(0),
-      (e: unknown) => {
-        process.stderr.write(`close failed: ${String(e)}\n`);
-        process.exit(1);
-      },
-    );
-  });
+  await serveProcess(
+    {
+      root,
+      model: join(root, 'model'),
+      features: join(root, 'features'),
+      port: 0,
+      host: '127.0.0.1',
+      config: { rateLimitPerMinute: 100_000_000, ...(answerCache ? {} : { knownClientAnswers: 0 }) },
+      logger: createLogger('warn'),
+    },
+    workers,
+    (url) => process.stdout.write(`URL ${url}\n`),
+  );
 }
 
 async function bench(): Promise<void> {
-  const seconds = Number(process.argv[2] ?? 10);
-  const clients = Number(process.argv[3] ?? 2000);
+  const seconds = Number(args[0] ?? 10);
+  const clients = Number(args[1] ?? 2000);
+  const workers = Number(args[2] ?? availableParallelism());
   const load0 = loadavg();
   const data = await import('@credit/data');
   const training = await import('@credit/training');
@@ -92,7 +89,7 @@ async function bench(): Promise<void> {
   await training.saveBundle(join(root, 'model'), trained.model, {
     recipePath: join(features, 'recipe.json'),
   });
-  const clientId = table.ids[0]!;
+  const clientIds = table.ids;
   const setupSeconds = (performance.now() - t) / 1000;
 
   // 2. An API key, and the decision count before the runs (a shared PostgreSQL may hold others).
@@ -107,9 +104,21 @@ async function bench(): Promise<void> {
   const prof = process.env.SERVER_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SERVER_CPU_PROF}`]
     : [];
-  const child = spawn(process.execPath, [...prof, ...process.execArgv, here, '--serve', root], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...prof,
+      ...process.execArgv,
+      here,
+      '--serve',
+      root,
+      String(workers),
+      ...(answerCache ? [] : ['--no-answer-cache']),
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const url = await firstUrl(child);
   // Ready once the client base is scored in the background (GET /health/ready 503 until then).
   for (let i = 0; (await fetch(`${url}/health/ready`)).status !== 200; i++) {
@@ -120,8 +129,18 @@ async function bench(): Promise<void> {
     url: `${url}/v1/score`,
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-api-key': key },
-    body: JSON.stringify({ clientId }),
+    // Every labelled and test client in turn: the first pass computes each answer, later ones may
+    // be remembered (--no-answer-cache makes every request compute its explanation).
+    requests: [
+      {
+        setupRequest: (req: Record<string, unknown>) => ({
+          ...req,
+          body: JSON.stringify({ clientId: clientIds[next++ % clientIds.length] }),
+        }),
+      },
+    ],
   };
+  let next = 0;
   const runs: { name: string; r: CannonResult }[] = [];
   const run = async (name: string, extra: Record<string, unknown>) => {
     const r = await autocannon({ ...request, duration: seconds, ...extra });
@@ -157,7 +176,7 @@ async function bench(): Promise<void> {
     `${name.padEnd(18)} ${r.requests.average.toFixed(0).padStart(7)} req/s  p50 ${String(r.latency.p50).padStart(4)} ms  p99 ${String(r.latency.p99).padStart(4)} ms  max ${String(r.latency.max).padStart(5)} ms  2xx ${String(r['2xx']).padStart(7)}  errors ${r.errors + r.timeouts}  non-2xx ${r.non2xx}`;
   const ratio = (v: number) => `${v.toFixed(2)}x`;
   const out = [
-    `serving bench: POST /v1/score {clientId}, ${seconds} s per run, model ${table.names.length} features -> 256-64 MLP, ${clients} clients`,
+    `serving bench: POST /v1/score {clientId} over ${clientIds.length} clients in turn, ${seconds} s per run, model ${table.names.length} features -> 256-64 MLP, ${workers} server process(es), answer cache ${answerCache ? 'on' : 'off (every request explains)'}`,
     `machine: ${cpus().length} cores, load average ${load0.map((v) => v.toFixed(2)).join(' ')} at start, ${loadavg()
       .map((v) => v.toFixed(2))
       .join(' ')} at end; setup ${setupSeconds.toFixed(1)} s, runs ${benchSeconds.toFixed(1)} s`,

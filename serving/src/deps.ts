@@ -1,5 +1,6 @@
-import type { ListedClient } from './clients/list.js';
 import type { DecisionStore } from '@credit/data';
+import type { ClusterLink } from './cluster/worker-link.js';
+import type { ListedClient } from './clients/list.js';
 
 export type Decision = 'grant' | 'refuse';
 
@@ -129,6 +130,8 @@ export interface AppDeps {
   staticDir?: string;
   /** One line per request (request id, method, route pattern, status, latency, user); silent when absent. */
   logger?: ServingLogger;
+  /** In a worker of `credit serve --workers N`: metrics are summed over all workers through the primary. */
+  cluster?: Pick<ClusterLink, 'provideMetrics' | 'clusterMetrics'>;
 }
 
 export const defaultConfig: ServingConfig = {

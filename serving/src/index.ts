@@ -22,3 +22,4 @@ export {
   type FeatureClientOptions,
 } from './adapters/feature-clients.js';
 export * from './reload/index.js';
+export * from './cluster/index.js';

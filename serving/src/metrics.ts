@@ -20,6 +20,7 @@ export function createMetrics() {
     name: 'credit_model_info',
     help: 'served model version (value 1)',
     labelNames: ['version'],
+    aggregator: 'max', // summed over worker processes it would read 2 for one version served by two
     registers: [registry],
   });
   return { registry, latency, decisions, modelInfo };

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import {
   buildFeatures,
   loadKaggleDir,
@@ -218,5 +222,90 @@ describe('hot reload from the registry (models:/credit-scoring@champion)', () =>
     expect(seen.filter((s) => s.modelVersion === firstVersion).length).toBeGreaterThan(0);
     await server.close();
     running = undefined;
+  }, 120_000);
+});
+
+describe('credit serve --workers 2 (a real process tree)', () => {
+  it('serves from two processes on one port, logs every decision once, reloads on SIGHUP, flushes on SIGTERM', async () => {
+    const key = await apiKey();
+    const store0 = await openStore({
+      databaseUrl: process.env.DATABASE_URL,
+      dataDir: path.join(root, 'artifacts', 'store'),
+    });
+    const rowsBefore = await store0.countDecisions();
+    await store0.close();
+
+    const bin = fileURLToPath(new URL('../../bin/credit.js', import.meta.url));
+    const args = [
+      '--root',
+      root,
+      'serve',
+      '--model',
+      path.join(root, 'model'),
+      '--features',
+      path.join(root, 'features'),
+      '--port',
+      '0',
+      '--workers',
+      '2',
+    ];
+    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    try {
+      const url = await new Promise<string>((ok, ko) => {
+        child.once('exit', (code) => ko(new Error(`credit serve exited with ${code}: ${stderr}`)));
+        createInterface({ input: child.stdout }).on('line', (l) => {
+          const m = /^dashboard\s+(\S+)\/$/.exec(l);
+          if (m) ok(m[1]!);
+        });
+      });
+      // Two worker processes under the primary, both serving.
+      const workers = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8')
+        .trim()
+        .split(/\s+/);
+      expect(workers).toHaveLength(2);
+      for (let i = 0; (await fetch(`${url}/health/ready`)).status !== 200; i++) {
+        if (i > 300) throw new Error('not ready');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+
+      const answers = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          fetch(`${url}/v1/score`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-api-key': key },
+            body: JSON.stringify({ clientId: clientIds[i % clientIds.length] }),
+          }),
+        ),
+      );
+      expect(answers.map((a) => a.status)).toEqual(Array(40).fill(200));
+      // Any worker answers the scrape with the sum over both.
+      const metrics = await (await fetch(`${url}/metrics`, { headers: { 'x-api-key': key } })).text();
+      const served = metrics
+        .split('\n')
+        .filter((l) => l.startsWith('credit_decisions_total{'))
+        .reduce((s, l) => s + Number(l.split(' ').pop()), 0);
+      expect(served).toBe(40);
+      expect(metrics.match(/^credit_model_info\{.*\} 1$/m)).not.toBeNull();
+
+      child.kill('SIGHUP');
+      for (let i = 0; (stderr.match(/model reloaded/g) ?? []).length < 2; i++) {
+        if (i > 300) throw new Error(`no reload in: ${stderr}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await new Promise((ok) => child.once('exit', ok))).toBe(0);
+    const store = await openStore({
+      databaseUrl: process.env.DATABASE_URL,
+      dataDir: path.join(root, 'artifacts', 'store'),
+    });
+    try {
+      expect((await store.countDecisions()) - rowsBefore).toBe(40);
+    } finally {
+      await store.close();
+    }
   }, 120_000);
 });

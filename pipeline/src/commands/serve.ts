@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import type { ScoringModel, ServingConfig } from '@credit/serving';
+import type { ClusterLink, ScoringModel, ServingConfig } from '@credit/serving';
 import type { Tracker } from '@credit/experiments';
 import type { FieldImportance } from '@credit/training';
 import type { CommandContext } from '../cli/context.js';
@@ -30,6 +30,11 @@ export interface ServeOptions {
   /** Serving limits (batch size, body limit, rate limit...); the defaults of @credit/serving otherwise. */
   config?: Partial<ServingConfig>;
   logger: CliLogger;
+  /**
+   * In a worker of `credit serve --workers N`: the store is the primary's (reached over IPC) and the
+   * metrics are summed over the workers. Without it, this process opens the store itself.
+   */
+  cluster?: ClusterLink;
 }
 
 /** What serves now: the model, and the registry version it came from when served from models:/. */
@@ -55,15 +60,26 @@ async function fail(code: string, message: string): Promise<never> {
   throw new PipelineError(code, message);
 }
 
-/** Opens everything the API needs and listens; `credit run` calls this too. */
-export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  const { logger, root } = options;
+/** The features folder and a bundle folder exist (a registry URI is checked when it is resolved). */
+export async function checkServeInputs(options: Pick<ServeOptions, 'features' | 'model'>) {
   const featuresDir = resolve(options.features);
   const arrowPath = join(featuresDir, 'features.arrow');
   const recipePath = join(featuresDir, 'recipe.json');
   for (const p of [arrowPath, recipePath])
     if (!existsSync(p))
       await fail('E_NO_FEATURES', `${p} not found: run credit features --out ${featuresDir}`);
+  if (!options.model.startsWith('models:/') && !existsSync(join(resolve(options.model), 'manifest.json')))
+    await fail(
+      'E_NO_MODEL',
+      `${resolve(options.model)} is not a model bundle (no manifest.json): run credit train first`,
+    );
+  return { arrowPath, recipePath };
+}
+
+/** Opens everything the API needs and listens; `credit run` calls this too. */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const { logger, root } = options;
+  const { arrowPath, recipePath } = await checkServeInputs(options);
 
   const data = await import('@credit/data');
   const training = await import('@credit/training');
@@ -96,10 +112,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     logger.info('building the dashboard (first start)');
     await dashboard.buildDashboard();
   }
-  const store = await data.openStore({
-    databaseUrl: process.env.DATABASE_URL,
-    dataDir: join(root, 'artifacts', 'store'),
-  });
+  const store = options.cluster?.store ?? (await openServingStore(root));
   const served = serving.createApp({
     store,
     model: () => slot.current().model, // read once per request: in-flight requests keep their model
@@ -107,6 +120,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     staticDir: dashboard.dashboardStaticDir,
     logger, // one line per request (ids and figures only)
     ...(options.config ? { config: options.config } : {}),
+    ...(options.cluster ? { cluster: options.cluster } : {}),
   });
   let server: Server;
   try {
@@ -121,6 +135,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const { port } = server.address() as AddressInfo;
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
   const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
+  options.cluster?.listening(url);
 
   const watcher =
     source.alias && options.pollSeconds && options.pollSeconds > 0
@@ -155,6 +170,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return closing;
     },
   };
+}
+
+/** The decision store `credit serve` writes to: PostgreSQL with DATABASE_URL, else PGlite under artifacts/. */
+export async function openServingStore(root: string) {
+  const data = await import('@credit/data');
+  return data.openStore({ databaseUrl: process.env.DATABASE_URL, dataDir: join(root, 'artifacts', 'store') });
 }
 
 /** reports/importance.json of the bundle, or [] when it has none (older bundles). */
@@ -239,6 +260,7 @@ interface ServeFlags {
   host: string;
   trackingUri?: string;
   pollSeconds?: string;
+  workers: string;
 }
 
 /** `credit serve`: the scoring API and the dashboard on one port. */
@@ -258,6 +280,11 @@ export function register(program: Command, ctx: CommandContext): void {
       '--poll-seconds <s>',
       'with models:/NAME@ALIAS, check the alias every s seconds and reload when it moves; 0 = off (default: config serve.pollSeconds, 30)',
     )
+    .option(
+      '--workers <n>',
+      'server processes sharing the port, one per core for throughput (each holds the model and the client base in memory; rate limits count per process); 0 = one per CPU core',
+      '1',
+    )
     .action(async (flags: ServeFlags) => {
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -265,43 +292,37 @@ export function register(program: Command, ctx: CommandContext): void {
       const pollFlag = flags.pollSeconds === undefined ? undefined : Number(flags.pollSeconds);
       if (pollFlag !== undefined && !(Number.isFinite(pollFlag) && pollFlag >= 0))
         await fail('E_BAD_POLL', `--poll-seconds ${flags.pollSeconds}: expected a number of seconds >= 0`);
+      const workersFlag = Number(flags.workers);
+      if (!Number.isInteger(workersFlag) || workersFlag < 0 || workersFlag > 64)
+        await fail(
+          'E_BAD_WORKERS',
+          `--workers ${flags.workers}: expected an integer from 0 (one per core) to 64`,
+        );
+      const { availableParallelism } = await import('node:os');
+      const workers = workersFlag === 0 ? availableParallelism() : workersFlag;
       const { loadConfig } = await import('../config/load.js');
       const { pollSeconds } = loadConfig({
         root: ctx.root(),
         ...(pollFlag !== undefined ? { flags: { serve: { pollSeconds: pollFlag } } } : {}),
       }).serve;
-      const running = await startServer({
-        root: ctx.root(),
-        model: flags.model,
-        features: flags.features,
-        ...(flags.data ? { data: flags.data } : {}),
-        port,
-        host: flags.host,
-        ...(flags.trackingUri ? { trackingUri: flags.trackingUri } : {}),
-        pollSeconds,
-        logger: ctx.logger,
-      });
-      process.stdout.write(
-        `dashboard  ${running.url}/\napi docs   ${running.url}/docs\nhealth     ${running.url}/health/ready\n`,
+      const { serveProcess } = await import('../serve/process.js');
+      await serveProcess(
+        {
+          root: ctx.root(),
+          model: flags.model,
+          features: flags.features,
+          ...(flags.data ? { data: flags.data } : {}),
+          port,
+          host: flags.host,
+          ...(flags.trackingUri ? { trackingUri: flags.trackingUri } : {}),
+          pollSeconds,
+          logger: ctx.logger,
+        },
+        workers,
+        (url) =>
+          process.stdout.write(
+            `dashboard  ${url}/\napi docs   ${url}/docs\nhealth     ${url}/health/ready\n`,
+          ),
       );
-      const stop = (signal: string) => {
-        ctx.logger.info('stopping', { signal });
-        running.close().then(
-          () => process.exit(0),
-          (e: unknown) => {
-            ctx.logger.error('shutdown failed', { error: String(e) });
-            process.exit(1);
-          },
-        );
-      };
-      process.once('SIGTERM', () => stop('SIGTERM'));
-      process.once('SIGINT', () => stop('SIGINT'));
-      process.on('SIGHUP', () => {
-        running.reload().then(
-          (version) => ctx.logger.info('model reloaded', { version }),
-          (e: unknown) =>
-            ctx.logger.error('reload failed; the previous model keeps serving', { error: String(e) }),
-        );
-      });
     });
 }
