@@ -228,6 +228,14 @@ export class CsvColumnParser {
       let col = 0;
       let skip = false;
       for (;;) {
+        if (c === COMMA && col < ncol) {
+          // An empty cell (a third of the application tables' cells): nothing to scan.
+          if (isText[col] === 0) numbers[col]![rows] = NaN;
+          else codes[col]![rows] = -1;
+          col++;
+          c = b[++i]!;
+          continue;
+        }
         const s = i;
         if (c === QUOTE) {
           // Quoted cell (rare in Kaggle's files). A text cell with no "" escape is interned from its
