@@ -78,10 +78,9 @@ export async function fitNetwork(
     for (let start = 0; start < rows; start += options.batchSize) {
       const batch = order.subarray(start, Math.min(rows, start + options.batchSize));
       const { xb, yb, wb } = gatherBatch(train, batch, w0, w1);
-      const loss = optimizer.minimize(
-        () => batchLoss(model, xb, yb, wb, options, () => maskSeed++),
-        true,
-      ) as tf.Scalar;
+      const loss = trainStep(model, optimizer, options.l2, () =>
+        batchLoss(model, xb, yb, wb, options, () => maskSeed++),
+      );
       lossSum += (await loss.data())[0]! * batch.length;
       tf.dispose([loss, xb, yb, wb]);
     }
@@ -157,12 +156,31 @@ function batchLoss(
     .relu(z)
     .sub(z.mul(y))
     .add(tf.log1p(tf.exp(tf.neg(tf.abs(z)))));
-  let loss = perRow.mul(w).mean() as tf.Scalar;
-  if (options.l2 > 0) {
-    for (const layer of model.layers) {
-      const kernel = layer.getWeights()[0]!;
-      loss = loss.add(kernel.square().sum().mul(options.l2));
-    }
-  }
-  return loss;
+  return perRow.mul(w).mean() as tf.Scalar;
+}
+
+/**
+ * One Adam step on the data loss + l2·Σw² over the kernels; returns that total loss. The penalty and its
+ * gradient 2·l2·w are added outside the gradient tape: the same float32 products and sums as taping it
+ * (so the same weights), without its backward pass (a ones tensor of each kernel's size and three more
+ * passes over it), which was about a quarter of a step's CPU time at 1,300 inputs.
+ */
+function trainStep(
+  model: tf.Sequential,
+  optimizer: tf.Optimizer,
+  l2: number,
+  dataLoss: () => tf.Scalar,
+): tf.Scalar {
+  return tf.tidy(() => {
+    const { value, grads } = tf.variableGrads(dataLoss);
+    let loss = value;
+    if (l2 > 0)
+      for (const layer of model.layers) {
+        const kernel = layer.getWeights()[0] as tf.Variable; // the layer's variable itself
+        loss = loss.add(kernel.square().sum().mul(l2));
+        grads[kernel.name] = grads[kernel.name]!.add(kernel.mul(2 * l2));
+      }
+    optimizer.applyGradients(grads);
+    return loss;
+  });
 }
