@@ -1,4 +1,4 @@
-import { ByteInterner } from './byte-interner.js';
+import { ByteInterner, viewOf } from './byte-interner.js';
 import { CodedColumn } from './coded-column.js';
 import { CsvColumnParser, type ColumnFaults } from './csv-columns.js';
 import { CsvRowParser } from './csv-rows.js';
@@ -55,7 +55,7 @@ describe('CsvColumnParser', () => {
     for (let k = 0, size = 0; size < 300_000; k++, size += lines.at(-1)!.length)
       lines.push(
         `${k},${k % 5 ? (k * 1234.567).toFixed(3) : ''},${k % 3 ? 'Cash loans' : '"Stone, brick"'},` +
-          `${k % 2 ? `v${k % 50}` : `"two\nlines ${k % 4}"`},${k % 11 ? -k : '1e3'}${k % 13 ? '\n' : '\r\n'}`,
+          `${k % 2 ? `${'Révolving'.slice(0, k % 10)}${k % 50}` : `"two\nlines ${k % 4}"`},${k % 11 ? -k : '1e3'}${k % 13 ? '\n' : '\r\n'}`,
       );
     const text = lines.join('');
     const isText = [false, false, true, true, false];
@@ -74,6 +74,27 @@ describe('CsvColumnParser', () => {
           Array.from({ length: Math.floor(text.length / cut) }, (_, i) => (i + 1) * cut),
         ).columns,
       ).toEqual(expected);
+  });
+
+  it('gives a value one code whether quoted or not', () => {
+    const p = new CsvColumnParser([true], strict, 0);
+    p.push(Buffer.from('Cash loans\n"Cash loans"\nabcdefgh\n"abcdefgh"\n"abc"\nabc\n'));
+    p.end();
+    const column = p.finish().columns[0] as CodedColumn;
+    expect(column.values).toEqual(['Cash loans', 'abcdefgh', 'abc']);
+    expect(Array.from(column.codes)).toEqual([0, 0, 1, 1, 2, 2]);
+  });
+
+  it('ends a text cell at a comma, LF or CR at any offset in its four-byte words', () => {
+    const words = ['', 'a', 'ab', 'abc', 'abcd', 'abcde', 'abcdef', 'abcdefg', 'abcdefgh', 'é', 'aé', 'abcé'];
+    for (const end of ['\n', '\r\n']) {
+      const text = words.map((w, k) => `${w},${k},${w}${end}`).join('');
+      const { columns } = parse(text, [true, false, true]);
+      const expected = words.map((w) => (w === '' ? null : w));
+      expect(columns[0]).toEqual(expected);
+      expect(columns[1]).toEqual(words.map((_, k) => k));
+      expect(columns[2]).toEqual(expected);
+    }
   });
 
   it('parses decimals exactly as Number() does', () => {
@@ -106,7 +127,8 @@ describe('ByteInterner', () => {
     const interner = new ByteInterner();
     const code = (s: string) => {
       const b = Buffer.from(s);
-      return interner.intern(b, 0, b.length, ByteInterner.hash(b, 0, b.length));
+      const view = viewOf(b);
+      return interner.intern(b, view, 0, b.length, ByteInterner.hash(b, view, 0, b.length));
     };
     const words = Array.from({ length: 500 }, (_, i) => `value ${i}`);
     expect(words.map(code)).toEqual(words.map((_, i) => i));

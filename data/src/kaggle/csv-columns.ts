@@ -9,7 +9,7 @@
  * newlines inside quotes, CRLF, a last row without newline, blank lines skipped).
  */
 import { COMMA, CR, LF, QUOTE, readQuotedCell } from './quoted-cell.js';
-import { ByteInterner, FNV_OFFSET, FNV_PRIME } from './byte-interner.js';
+import { ByteInterner, FNV_OFFSET, FNV_PRIME, viewOf } from './byte-interner.js';
 import { CodedColumn } from './coded-column.js';
 import type { RowHandler } from './csv-rows.js';
 
@@ -62,6 +62,8 @@ function warmUp(): void {
 
 /** Room for two read chunks; grown if a row (a long quoted cell) does not fit. */
 const WORK_BYTES = 2 << 20;
+/** Spare bytes after the data in the work buffer: a four-byte read may start at its last byte. */
+const SLACK = 8;
 /** Bytes per call of the parser (see push). */
 const PIECE = 1 << 16;
 
@@ -75,6 +77,8 @@ export class CsvColumnParser {
    * cell ends with a comma, CR or LF inside the buffer and the per-byte loops need no bounds check.
    */
   private work: Buffer = Buffer.allocUnsafe(WORK_BYTES);
+  /** `work` as a DataView, for reading text cells four bytes at a time. */
+  private view: DataView = viewOf(this.work);
   private held = 0;
   private capacity = 0;
   private pushedBytes = 0;
@@ -108,7 +112,7 @@ export class CsvColumnParser {
   push(chunk: Uint8Array): void {
     const held = this.held;
     const len = held + chunk.length;
-    if (len > this.work.length) this.growWork(len);
+    if (len + SLACK > this.work.length) this.growWork(len + SLACK);
     const w = this.work;
     w.set(chunk, held);
     if (!this.sized) this.pushedBytes += chunk.length;
@@ -152,7 +156,7 @@ export class CsvColumnParser {
     const held = this.held;
     this.held = 0;
     if (held === 0) return;
-    if (held + 1 > this.work.length) this.growWork(held + 1);
+    if (held + 1 + SLACK > this.work.length) this.growWork(held + 1 + SLACK);
     this.work[held] = LF; // the last row's missing line feed
     this.parse(this.work, 0, held + 1, true);
   }
@@ -171,6 +175,7 @@ export class CsvColumnParser {
       return values;
     });
     this.work = Buffer.alloc(0);
+    this.view = viewOf(this.work);
     return { rows: n, columns };
   }
 
@@ -178,6 +183,7 @@ export class CsvColumnParser {
     const next = Buffer.allocUnsafe(Math.max(len, this.work.length * 2));
     this.work.copy(next, 0, 0, this.held);
     this.work = next;
+    this.view = viewOf(next);
   }
 
   private resize(rows: number): void {
@@ -206,6 +212,7 @@ export class CsvColumnParser {
     const numbers = this.numbers;
     const codes = this.codes;
     const interners = this.interners;
+    const view = this.view; // over b, which is this.work
     let rows = this.rows;
     let line = this.line;
     let pos = from;
@@ -241,20 +248,19 @@ export class CsvColumnParser {
           // Quoted cell (rare in Kaggle's files). A text cell with no "" escape is interned from its
           // bytes, like an unquoted one; anything else goes through quoted-cell.ts.
           let j = i + 1;
-          let h = FNV_OFFSET;
           let newlines = 0;
           if (col < ncol && isText[col] === 1) {
             while (j < n) {
               const d = b[j]!;
               if (d === QUOTE) break;
               if (d === LF) newlines++;
-              h = Math.imul(h ^ d, FNV_PRIME);
               j++;
             }
           } else j = n;
           const after = j + 1 < n ? b[j + 1]! : QUOTE;
           if (after === COMMA || after === LF || after === CR) {
-            codes[col]![rows] = interners[col]!.intern(b, i + 1, j, h);
+            const h = ByteInterner.hash(b, view, i + 1, j);
+            codes[col]![rows] = interners[col]!.intern(b, view, i + 1, j, h);
             line += newlines;
             i = j + 1;
           } else {
@@ -321,12 +327,26 @@ export class CsvColumnParser {
           }
         } else {
           // Text (or a surplus cell past the header's columns): hash while scanning, then intern.
+          // Four bytes at a time while none of them is a comma, LF or CR (a zero byte in the word
+          // XOR the delimiter repeated; the word may reach up to 3 bytes past `n`: see SLACK), then
+          // byte by byte up to the delimiter; the same hash as ByteInterner.hash.
           let h = FNV_OFFSET;
+          for (;;) {
+            const w = view.getInt32(i, true);
+            const x = w ^ 0x2c2c2c2c;
+            const y = w ^ 0x0a0a0a0a;
+            const z = w ^ 0x0d0d0d0d;
+            if ((((x - 0x01010101) & ~x) | ((y - 0x01010101) & ~y) | ((z - 0x01010101) & ~z)) & 0x80808080)
+              break;
+            h = Math.imul(h ^ w, FNV_PRIME);
+            i += 4;
+          }
+          c = b[i]!;
           while (c !== COMMA && c !== LF && c !== CR) {
             h = Math.imul(h ^ c, FNV_PRIME);
             c = b[++i]!;
           }
-          if (col < ncol) codes[col]![rows] = i === s ? -1 : interners[col]!.intern(b, s, i, h);
+          if (col < ncol) codes[col]![rows] = i === s ? -1 : interners[col]!.intern(b, view, s, i, h);
         }
         // b[i] (= c) ends the cell: a comma, or CR / LF / CRLF ending the row.
         col++;
