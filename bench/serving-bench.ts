@@ -13,6 +13,7 @@
  * The server's rate limit is raised for the benchmark (the default 6,000/min per key would answer 429).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -141,10 +142,20 @@ async function bench(): Promise<void> {
     ],
   };
   let next = 0;
-  const runs: { name: string; r: CannonResult }[] = [];
+  const runs: { name: string; r: CannonResult; cpu: CpuShare }[] = [];
   const run = async (name: string, extra: Record<string, unknown>) => {
+    const server0 = serverCpuMs(child.pid!);
+    const client0 = process.cpuUsage();
     const r = await autocannon({ ...request, duration: seconds, ...extra });
-    runs.push({ name, r });
+    const client = process.cpuUsage(client0);
+    runs.push({
+      name,
+      r,
+      cpu: {
+        serverMs: serverCpuMs(child.pid!) - server0,
+        clientMs: (client.user + client.system) / 1000,
+      },
+    });
     return r;
   };
   t = performance.now();
@@ -172,15 +183,20 @@ async function bench(): Promise<void> {
   await rm(root, { recursive: true, force: true });
 
   // 5. Figures and ratios against the targets.
-  const line = (name: string, r: CannonResult) =>
-    `${name.padEnd(18)} ${r.requests.average.toFixed(0).padStart(7)} req/s  p50 ${String(r.latency.p50).padStart(4)} ms  p99 ${String(r.latency.p99).padStart(4)} ms  max ${String(r.latency.max).padStart(5)} ms  2xx ${String(r['2xx']).padStart(7)}  errors ${r.errors + r.timeouts}  non-2xx ${r.non2xx}`;
+  // CPU per answered request (server processes: primary + workers; client: autocannon in this
+  // process): steadier than req/s on a shared machine; 2 cores / (server + client) is the ceiling.
+  const line = (name: string, r: CannonResult, cpu: CpuShare) => {
+    const n = Math.max(r['2xx'], 1);
+    const [server, client] = [cpu.serverMs / n, cpu.clientMs / n];
+    return `${name.padEnd(18)} ${r.requests.average.toFixed(0).padStart(7)} req/s  p50 ${String(r.latency.p50).padStart(4)} ms  p99 ${String(r.latency.p99).padStart(4)} ms  max ${String(r.latency.max).padStart(5)} ms  2xx ${String(r['2xx']).padStart(7)}  errors ${r.errors + r.timeouts}  non-2xx ${r.non2xx}  CPU/request server ${server.toFixed(3)} ms + client ${client.toFixed(3)} ms -> ceiling ${((cpus().length * 1000) / (server + client)).toFixed(0)} req/s`;
+  };
   const ratio = (v: number) => `${v.toFixed(2)}x`;
   const out = [
     `serving bench: POST /v1/score {clientId} over ${clientIds.length} clients in turn, ${seconds} s per run, model ${table.names.length} features -> 256-64 MLP, ${workers} server process(es), answer cache ${answerCache ? 'on' : 'off (every request explains)'}`,
     `machine: ${cpus().length} cores, load average ${load0.map((v) => v.toFixed(2)).join(' ')} at start, ${loadavg()
       .map((v) => v.toFixed(2))
       .join(' ')} at end; setup ${setupSeconds.toFixed(1)} s, runs ${benchSeconds.toFixed(1)} s`,
-    ...runs.map((x) => line(x.name, x.r)),
+    ...runs.map((x) => line(x.name, x.r, x.cpu)),
     `target p99 < 10 ms at 500 req/s: p99 ${fixed.latency.p99} ms (target/p99 ${ratio(10 / Math.max(fixed.latency.p99, 1e-9))}), achieved ${fixed.requests.average.toFixed(0)} req/s`,
     `target > 2000 req/s at c=64: ${c64.requests.average.toFixed(0)} req/s (${ratio(c64.requests.average / 2000)} of target); c=1 ${c1.requests.average.toFixed(0)}, c=16 ${c16.requests.average.toFixed(0)}`,
     `target 0 errors: ${errors} (errors + timeouts + non-2xx over all runs)`,
@@ -188,6 +204,31 @@ async function bench(): Promise<void> {
   ];
   process.stdout.write(`${out.join('\n')}\n`);
   if (rows !== served || served < ok2xx || exitCode !== 0) process.exitCode = 1;
+}
+
+interface CpuShare {
+  serverMs: number;
+  clientMs: number;
+}
+
+/** User + system CPU of a process and its children (the cluster's workers), from /proc, in ms. */
+function serverCpuMs(pid: number): number {
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  const own = (p: string) => {
+    try {
+      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * tick; // utime, stime
+    } catch {
+      return 0; // exited meanwhile
+    }
+  };
+  let children: string[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+  } catch {
+    children = [];
+  }
+  return own(String(pid)) + children.reduce((sum, c) => sum + own(c), 0);
 }
 
 async function firstUrl(child: ChildProcess): Promise<string> {

@@ -66,4 +66,21 @@ ALTER TABLE decisions ALTER COLUMN feature_values SET STORAGE EXTERNAL;
 ALTER TABLE decisions ADD CONSTRAINT decisions_features_given
   CHECK (features IS NOT NULL OR (feature_set IS NOT NULL AND feature_values IS NOT NULL))`,
   },
+  {
+    // A client scored again with the same inputs has the same feature vector: it is stored once in
+    // decision_vectors (keyed by a hash of the feature set and the values) and decision rows refer to
+    // it. Writing ~700 numbers was most of an insert's cost; rows of migration 2 are still read.
+    id: 3,
+    sql: `
+CREATE TABLE decision_vectors (
+  hash TEXT PRIMARY KEY,
+  feature_set TEXT NOT NULL REFERENCES decision_feature_sets(id),
+  feature_values TEXT NOT NULL
+);
+ALTER TABLE decision_vectors ALTER COLUMN feature_values SET STORAGE EXTERNAL;
+ALTER TABLE decisions ADD COLUMN vector_hash TEXT REFERENCES decision_vectors(hash);
+ALTER TABLE decisions DROP CONSTRAINT decisions_features_given;
+ALTER TABLE decisions ADD CONSTRAINT decisions_features_given
+  CHECK (features IS NOT NULL OR (feature_set IS NOT NULL AND feature_values IS NOT NULL) OR vector_hash IS NOT NULL)`,
+  },
 ];

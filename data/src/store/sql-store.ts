@@ -25,6 +25,8 @@ const toNum = (v: unknown): number => Number(v);
 type FeatureSets = Map<string, readonly string[]>;
 
 function featuresOf(r: Row, sets: FeatureSets): Record<string, number | null> {
+  if (r.feature_set == null && r.vector_hash != null)
+    return featuresOf({ ...r, feature_set: r.vector_set, vector_hash: null }, sets);
   if (r.feature_set == null) {
     // Rows written before migration 2: one JSONB object per row.
     const features = typeof r.features === 'string' ? JSON.parse(r.features) : r.features;
@@ -36,19 +38,22 @@ function featuresOf(r: Row, sets: FeatureSets): Record<string, number | null> {
       'store_feature_set_missing',
       `decision ${String(r.id)} refers to feature set ${String(r.feature_set)}, which decision_feature_sets lacks; restore that table from a backup`,
     );
-  const values = JSON.parse(String(r.feature_values)) as (number | null)[];
+  const values = JSON.parse(String(r.feature_values ?? r.vector_values)) as (number | null)[];
   const features: Record<string, number | null> = {};
   for (let i = 0; i < names.length; i++) features[names[i]!] = values[i] ?? null;
   return features;
 }
 
-/** The compact form of a row's features: a feature-set id (hash of the names) and a JSON number array. */
+/** The compact form of a row's features: a feature-set id (hash of the names), the values and their hash. */
 const setIdsByNames = new WeakMap<readonly string[], string>();
-function compactFeatures(features: DecisionRow['features']): {
+interface CompactFeatures {
   names: readonly string[];
   id: string;
-  values: string;
-} {
+  /** sha256 of the feature-set id and the values' bytes (Float64): the row's decision_vectors key. */
+  hash: string;
+  values: Float64Array;
+}
+function compactFeatures(features: DecisionRow['features']): CompactFeatures {
   const vector: FeatureVector = isVector(features)
     ? features
     : { names: Object.keys(features), values: Object.values(features).map((v) => v ?? NaN) };
@@ -62,13 +67,23 @@ function compactFeatures(features: DecisionRow['features']): {
       'store_feature_width',
       `a decision row has ${vector.values.length} feature values for ${vector.names.length} names; pass one value per name`,
     );
-  // Built by hand: JSON.stringify on a typed array would write an object; NaN/±Infinity become null.
+  const values = Float64Array.from(vector.values, (v) => (Number.isFinite(v) ? v : NaN)); // one NaN for all missing
+  const hash = createHash('sha256')
+    .update(id)
+    .update(new Uint8Array(values.buffer))
+    .digest('hex')
+    .slice(0, 40);
+  return { names: vector.names, id, hash, values };
+}
+
+/** JSON number array; NaN (missing) becomes null. Built by hand: JSON.stringify would write an object. */
+function valuesJson(values: Float64Array): string {
   let text = '[';
-  for (let i = 0; i < vector.values.length; i++) {
-    const v = vector.values[i]!;
-    text += (i ? ',' : '') + (Number.isFinite(v) ? String(v) : 'null');
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    text += (i ? ',' : '') + (Number.isNaN(v) ? 'null' : String(v));
   }
-  return { names: vector.names, id, values: `${text}]` };
+  return `${text}]`;
 }
 const isVector = (f: DecisionRow['features']): f is FeatureVector =>
   Array.isArray((f as FeatureVector).names) && (f as FeatureVector).values !== undefined;
@@ -117,13 +132,20 @@ function keyOf(r: Row): ApiKeyRecord {
   };
 }
 
+/** ~100 bytes each: a few MB of memory saves re-sending ~15 KB per repeated client. */
+const MAX_REMEMBERED_VECTORS = 50_000;
+
+/** Decision rows with their stored vector, if any (vector_set, vector_values). */
+const DECISIONS_WITH_VECTORS = 'decisions d LEFT JOIN decision_vectors v ON v.hash = d.vector_hash';
+const DECISION_COLUMNS = 'd.*, v.feature_set AS vector_set, v.feature_values AS vector_values';
+
 /** DecisionStore over any SqlRunner: the same SQL for PGlite and PostgreSQL. */
 export function sqlStore(sql: SqlRunner, kind: DecisionStore['kind']): DecisionStore {
   // Feature sets known to be stored (written or read by this process): each is written once.
   const sets: FeatureSets = new Map();
   /** The names of every feature set these rows refer to, fetched once per set. */
   const loadSets = async (rows: Row[]) => {
-    const missing = [...new Set(rows.map((r) => r.feature_set).filter((id) => id != null))]
+    const missing = [...new Set(rows.map((r) => r.feature_set ?? r.vector_set).filter((id) => id != null))]
       .map(String)
       .filter((id) => !sets.has(id));
     if (missing.length === 0) return;
@@ -135,6 +157,12 @@ export function sqlStore(sql: SqlRunner, kind: DecisionStore['kind']): DecisionS
       const names = typeof f.names === 'string' ? JSON.parse(f.names) : f.names;
       sets.set(String(f.id), names as string[]);
     }
+  };
+  // Hashes of decision vectors known to be stored (least recently written dropped past the cap).
+  const vectors = new Set<string>();
+  const rememberVector = (hash: string) => {
+    vectors.add(hash);
+    if (vectors.size > MAX_REMEMBERED_VECTORS) vectors.delete(vectors.values().next().value!);
   };
   const decisionsOf = async (rows: Row[]) => {
     await loadSets(rows);
@@ -174,6 +202,20 @@ export function sqlStore(sql: SqlRunner, kind: DecisionStore['kind']): DecisionS
         );
         sets.set(c.id, c.names);
       }
+      // Each distinct vector once: not at all when this process already stored it.
+      const fresh = new Map<string, CompactFeatures>();
+      for (const c of compact) if (!vectors.has(c.hash)) fresh.set(c.hash, c);
+      if (fresh.size > 0) {
+        const params: unknown[] = [];
+        const rows = [...fresh.values()].map((c) => {
+          const b = params.push(c.hash, c.id, valuesJson(c.values));
+          return `($${b - 2},$${b - 1},$${b})`;
+        });
+        await sql.query(
+          `INSERT INTO decision_vectors (hash, feature_set, feature_values) VALUES ${rows.join(',')} ON CONFLICT (hash) DO NOTHING`,
+          params,
+        );
+      }
       const params: unknown[] = [];
       const values = batch.map((d, i) => {
         const b = params.length;
@@ -183,28 +225,33 @@ export function sqlStore(sql: SqlRunner, kind: DecisionStore['kind']): DecisionS
           d.user,
           d.clientId,
           d.modelVersion,
-          compact[i]!.id,
-          compact[i]!.values,
+          compact[i]!.hash,
           d.probability,
           d.decision,
           d.latencyMs,
         );
-        return `($${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6},$${b + 7},$${b + 8},$${b + 9},$${b + 10})`;
+        return `($${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6},$${b + 7},$${b + 8},$${b + 9})`;
       });
-      await sql.query(
-        `INSERT INTO decisions (created_at, request_id, user_name, client_id, model_version, feature_set, feature_values, probability, decision, latency_ms) VALUES ${values.join(',')}`,
-        params,
-      );
+      try {
+        await sql.query(
+          `INSERT INTO decisions (created_at, request_id, user_name, client_id, model_version, vector_hash, probability, decision, latency_ms) VALUES ${values.join(',')}`,
+          params,
+        );
+      } catch (e) {
+        vectors.clear(); // a vector remembered here may be gone from the table: write them all next time
+        throw e;
+      }
+      for (const hash of fresh.keys()) rememberVector(hash);
     },
     async listDecisions(q: DecisionQuery) {
       const where: string[] = [];
       const params: unknown[] = [];
-      if (q.clientId !== undefined) where.push(`client_id = $${params.push(q.clientId)}`);
-      if (q.since) where.push(`created_at >= $${params.push(q.since.toISOString())}`);
-      if (q.until) where.push(`created_at < $${params.push(q.until.toISOString())}`);
+      if (q.clientId !== undefined) where.push(`d.client_id = $${params.push(q.clientId)}`);
+      if (q.since) where.push(`d.created_at >= $${params.push(q.since.toISOString())}`);
+      if (q.until) where.push(`d.created_at < $${params.push(q.until.toISOString())}`);
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const rows = await sql.query<Row>(
-        `SELECT * FROM decisions ${clause} ORDER BY created_at DESC, id DESC LIMIT $${params.push(q.limit)}`,
+        `SELECT ${DECISION_COLUMNS} FROM ${DECISIONS_WITH_VECTORS} ${clause} ORDER BY d.created_at DESC, d.id DESC LIMIT $${params.push(q.limit)}`,
         params,
       );
       return decisionsOf(rows);
@@ -222,7 +269,10 @@ export function sqlStore(sql: SqlRunner, kind: DecisionStore['kind']): DecisionS
     },
     async listHistory(clientId: number) {
       const ds = await decisionsOf(
-        await sql.query<Row>('SELECT * FROM decisions WHERE client_id = $1', [clientId]),
+        await sql.query<Row>(
+          `SELECT ${DECISION_COLUMNS} FROM ${DECISIONS_WITH_VECTORS} WHERE d.client_id = $1`,
+          [clientId],
+        ),
       );
       const os = (await sql.query<Row>('SELECT * FROM overrides WHERE client_id = $1', [clientId])).map(
         overrideOf,
