@@ -49,17 +49,18 @@ export function fitPreprocessor(
   piecewiseBins = 0,
 ): Preprocessor {
   const features: FeatureSpec[] = [];
+  const finite = new Float64Array(rows.length); // one buffer for every column's finite values
   names.forEach((name, index) => {
     const column = columns[index]!;
-    const values: number[] = [];
+    let count = 0;
     for (let r = 0; r < rows.length; r++) {
       const v = column[rows[r]!]!;
-      if (Number.isFinite(v)) values.push(v);
+      if (Number.isFinite(v)) finite[count++] = v;
     }
-    const missingRate = rows.length === 0 ? 1 : 1 - values.length / rows.length;
-    const sorted = Float64Array.from(values).sort();
+    const missingRate = rows.length === 0 ? 1 : 1 - count / rows.length;
+    const sorted = finite.subarray(0, count).sort();
     const distinct = countDistinct(sorted, 3);
-    const indicator = missingRate > missingIndicatorMinRate && values.length > 0;
+    const indicator = missingRate > missingIndicatorMinRate && count > 0;
     if (distinct <= 1 && !indicator) return; // constant: no information
     const median = sorted.length === 0 ? 0 : quantileOfSorted(sorted, 0.5);
     const binary = distinct <= 2 && sorted.every((v) => v === 0 || v === 1);
@@ -176,7 +177,15 @@ export function transformRow(
   return out;
 }
 
-/** Many clients, row-major (rows x outputs), through the same per-row transform. */
+/** Rows per block in transformColumns: a block's outputs (rows x width floats) stay in the CPU cache. */
+const BLOCK_ROWS = 256;
+
+/**
+ * Many clients, row-major (rows x outputs), value by value through the same transformValue as transformRow
+ * (so the same numbers). Feature by feature within blocks of rows: each column is read in order and the
+ * writes stay inside one block of the output, instead of gathering every row from ~800 columns (about 3 x
+ * faster on 307k x 748).
+ */
 export function transformColumns(
   pre: Preprocessor,
   columns: Float64Array[],
@@ -184,10 +193,21 @@ export function transformColumns(
 ): Float32Array {
   const width = pre.outputs.length;
   const out = new Float32Array(rows.length * width);
-  const row = new Float64Array(pre.inputNames.length);
-  for (let r = 0; r < rows.length; r++) {
-    for (const spec of pre.features) row[spec.index] = columns[spec.index]![rows[r]!]!;
-    transformRow(pre, row, out.subarray(r * width, (r + 1) * width));
+  // Each feature's first model input: the counts transformValue itself writes (for a missing value).
+  const scratch = new Float32Array(width);
+  const offsets = new Int32Array(pre.features.length);
+  let offset = 0;
+  pre.features.forEach((spec, k) => {
+    offsets[k] = offset;
+    offset += transformValue(spec, Number.NaN, scratch, offset);
+  });
+  for (let start = 0; start < rows.length; start += BLOCK_ROWS) {
+    const end = Math.min(rows.length, start + BLOCK_ROWS);
+    pre.features.forEach((spec, k) => {
+      const column = columns[spec.index]!;
+      const first = offsets[k]!;
+      for (let r = start; r < end; r++) transformValue(spec, column[rows[r]!]!, out, r * width + first);
+    });
   }
   return out;
 }
