@@ -183,8 +183,8 @@ const BLOCK_ROWS = 256;
 /**
  * Many clients, row-major (rows x outputs), value by value through the same transformValue as transformRow
  * (so the same numbers). Feature by feature within blocks of rows: each column is read in order and the
- * writes stay inside one block of the output, instead of gathering every row from ~800 columns (about 3 x
- * faster on 307k x 748).
+ * writes stay inside one block of the output, instead of gathering every row from ~800 columns (2.1 x less
+ * CPU on 18k rows x 1,300 inputs, 9 x with 4 piecewise bins).
  */
 export function transformColumns(
   pre: Preprocessor,
