@@ -32,34 +32,42 @@ const MAX_ROWS = 2 ** 30 - 1;
 /**
  * The parser's first run in a process sees a few hundred rows of every kind of cell (numbers small
  * and beyond 2^31, decimals, exponents, empty cells, text, quoted text with and without "" escapes
- * or newlines, CRLF, a blank line, a hundred distinct values) and resizes its columns, before any
- * real data. So the type feedback V8 optimizes the hot loop from is complete, and every field that
- * will ever be reassigned already has been: without this the first optimized code is thrown away
- * (a field assumed constant, the first number over 2^31, the first quoted cell), and each time costs
- * a recompile and megabytes parsed in the interpreter meanwhile.
+ * or newlines, CRLF, a blank line, 36 distinct values) and resizes its columns, before any real
+ * data. So the type feedback V8 optimizes the hot loop from is complete, and every field that will
+ * ever be reassigned already has been: without this the first optimized code is thrown away (a
+ * field assumed constant, the first number over 2^31, the first quoted cell), and each time costs a
+ * recompile and megabytes parsed in the interpreter meanwhile. The rare kinds of cell come once in
+ * many rows and the rows one call each, so the rare paths are seen (no deoptimization) but not
+ * often enough for V8 to inline them into the hot loop (which would make it slower to compile).
  */
 let warmedUp = false;
 function warmUp(): void {
   warmedUp = true;
   const rows: string[] = [];
-  for (let k = 0; k < 300; k++)
+  for (let k = 0; k < 600; k++) {
+    const rare = (k % 60) - 20; // first after 20 plain rows: V8 records feedback from then on
     rows.push(
       `${100000 + k},${k % 7 === 0 ? '' : -k * 3},Cash loans,${k * 12345.678},"Stone, brick",` +
-        `${(k * 45686290.909).toFixed(3)},${k % 3 ? 'XNA' : ''},0.${k % 10}18801,"say ""${k % 5}""",` +
-        `${k % 11 === 0 ? '1.5E-3' : '+7'},${k % 13 === 0 ? '9007199254740993' : '"2"'},` +
-        (k % 19 === 0 ? '"two\nlines"' : `value ${k % 97}`) +
-        (k % 17 === 0 ? '\r\n\n' : '\n'),
+        `${(k * 45686290.909).toFixed(3)},${k % 3 ? 'XNA' : ''},0.${k % 10}18801,` +
+        `${rare === 1 ? '"say ""hi"""' : rare === 2 ? '"two\nlines"' : `N${k % 2}`},` +
+        `${rare === 3 ? '1.5E-3' : rare === 4 ? '9007199254740993' : rare === 5 ? '"2"' : '+7'},` +
+        `value ${k % 36},${k % 3 ? '' : k % 4 ? 'ZZ' : '"Q"'},${k % 5 ? '' : k}${rare === 6 ? '\r\n\n' : '\n'}`,
     );
-  const text = Buffer.from(rows.join(''));
+  }
   const ignore: ColumnFaults = { invalid: () => NaN, malformed: () => undefined };
-  const isText = [false, false, true, false, true, false, true, false, true, false, false, true];
+  const isText = [false, false, true, false, true, false, true, false, true, false, true, true, false];
+  const bytes = rows.reduce((sum, row) => sum + row.length, 0);
   // A size hint for more rows than it holds, so the columns are resized as for a real file.
-  const p = new CsvColumnParser(isText, ignore, text.length * 16);
-  for (let at = 0; at < text.length; at += 4096) p.push(text.subarray(at, at + 4096));
+  const p = new CsvColumnParser(isText, ignore, bytes * 16);
+  // The first 270 rows in one piece (the columns grow inside the loop), then one row per call.
+  p.push(Buffer.from(rows.slice(0, 270).join('')));
+  for (const row of rows.slice(270)) p.push(Buffer.from(row));
   p.end();
   p.finish();
 }
 
+/** Rows the columns hold until the first chunk tells how many the file has. */
+const INITIAL_ROWS = 256;
 /** Room for two read chunks; grown if a row (a long quoted cell) does not fit. */
 const WORK_BYTES = 2 << 20;
 /** Spare bytes after the data in the work buffer: a four-byte read may start at its last byte. */
@@ -105,7 +113,7 @@ export class CsvColumnParser {
     this.numbers = isText.map(() => NO_NUMBERS);
     this.codes = isText.map(() => NO_CODES);
     this.interners = isText.map(() => new ByteInterner());
-    this.resize(1 << 12);
+    this.resize(INITIAL_ROWS);
   }
 
   /** Parses every complete row of `chunk` (plus what was left from the previous one). */
@@ -174,8 +182,6 @@ export class CsvColumnParser {
       this.numbers[j] = NO_NUMBERS;
       return values;
     });
-    this.work = Buffer.alloc(0);
-    this.view = viewOf(this.work);
     return { rows: n, columns };
   }
 
