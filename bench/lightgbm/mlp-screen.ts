@@ -13,6 +13,8 @@
 import {
   fitNetwork,
   fitPreprocessor,
+  predictLogits,
+  rocAuc,
   selectBackend,
   selectFeatures,
   silentLogger,
@@ -25,7 +27,13 @@ import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { benchDir } from './paths.js';
 
-type Variant = Partial<FitOptions> & { name: string; maxFeatures?: number; piecewiseBins?: number };
+type Variant = Partial<FitOptions> & {
+  name: string;
+  maxFeatures?: number;
+  piecewiseBins?: number;
+  /** Networks with seeds seed, seed+1, ... whose validation LOGITS are averaged (an ensemble). */
+  seeds?: number;
+};
 
 const variants = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as Variant[];
 const folds = (process.argv[3] ?? '0').split(',').map(Number);
@@ -53,7 +61,7 @@ for (const k of folds) {
   const yVal = Float64Array.from(valRows, (r) => meta.target[r]!);
   const base = fitPreprocessor(meta.names, columns, trainRows, config.missingIndicatorMinRate);
   for (const v of variants) {
-    const { name, maxFeatures = 0, piecewiseBins = 0, ...overrides } = v;
+    const { name, maxFeatures = 0, piecewiseBins = 0, seeds = 1, ...overrides } = v;
     const pre = withPiecewiseBins(
       selectFeatures(base, columns, trainRows, yTrain, maxFeatures),
       piecewiseBins,
@@ -61,25 +69,41 @@ for (const k of folds) {
     const w = pre.outputs.length;
     const train = { x: transformColumns(pre, columns, trainRows), y: yTrain, width: w };
     const val = { x: transformColumns(pre, columns, valRows), y: yVal, width: w };
-    const options: FitOptions = { ...config.mlp, seed: config.seed, ...overrides };
     const cpu0 = process.cpuUsage();
     const t0 = Date.now();
-    const epochs: { epoch: number; valAuc: number; cpuS: number; wallS: number; load1: number }[] = [];
-    const fit = await fitNetwork(train, val, options, (e) => {
-      const c = process.cpuUsage(cpu0);
-      const row = {
-        epoch: e.epoch,
-        valAuc: e.valAuc,
-        cpuS: (c.user + c.system) / 1e6,
-        wallS: (Date.now() - t0) / 1000,
-        load1: loadavg()[0]!,
-      };
-      epochs.push(row);
-      console.log(
-        `${name} fold ${k} epoch ${e.epoch} loss ${e.loss.toFixed(4)} val AUC ${e.valAuc.toFixed(4)} cpu ${row.cpuS.toFixed(0)} s wall ${row.wallS.toFixed(0)} s load ${row.load1.toFixed(1)}`,
-      );
-    });
-    fit.model.dispose();
+    const epochs: {
+      seed: number;
+      epoch: number;
+      valAuc: number;
+      cpuS: number;
+      wallS: number;
+      load1: number;
+    }[] = [];
+    const meanLogit = new Float64Array(valRows.length);
+    const best: { seed: number; epoch: number; auc: number }[] = [];
+    for (let s = 0; s < seeds; s++) {
+      const options: FitOptions = { ...config.mlp, seed: config.seed, ...overrides };
+      options.seed += s;
+      const fit = await fitNetwork(train, val, options, (e) => {
+        const c = process.cpuUsage(cpu0);
+        const row = {
+          seed: options.seed,
+          epoch: e.epoch,
+          valAuc: e.valAuc,
+          cpuS: (c.user + c.system) / 1e6,
+          wallS: (Date.now() - t0) / 1000,
+          load1: loadavg()[0]!,
+        };
+        epochs.push(row);
+        console.log(
+          `${name} fold ${k} seed ${options.seed} epoch ${e.epoch} loss ${e.loss.toFixed(4)} val AUC ${e.valAuc.toFixed(4)} cpu ${row.cpuS.toFixed(0)} s wall ${row.wallS.toFixed(0)} s load ${row.load1.toFixed(1)}`,
+        );
+      });
+      predictLogits(fit.model, val.x, val.width).forEach((z, j) => (meanLogit[j]! += z / seeds));
+      best.push({ seed: options.seed, epoch: fit.bestEpoch, auc: fit.bestValAuc });
+      fit.model.dispose();
+    }
+    const ensembleAuc = rocAuc(yVal, meanLogit);
     const line = {
       at: new Date().toISOString(),
       name,
@@ -87,9 +111,10 @@ for (const k of folds) {
       inputs: w,
       maxFeatures,
       piecewiseBins,
-      options,
-      bestEpoch: fit.bestEpoch,
-      bestValAuc: fit.bestValAuc,
+      seeds,
+      options: { ...config.mlp, ...overrides },
+      best,
+      valAuc: ensembleAuc,
       epochs,
     };
     appendFileSync(resolve(dir, 'screen-log.jsonl'), JSON.stringify(line) + '\n');

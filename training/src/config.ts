@@ -14,6 +14,7 @@ export const defaultTrainingConfig: TrainingConfig = {
     inputDropout: 0,
     lrDecay: 1,
     classWeight: 'balanced',
+    ensemble: 1,
   },
   baseline: { learningRate: 1e-2, batchSize: 256, epochs: 20, l2: 1e-5, patience: 3 },
   folds: 5,
@@ -74,6 +75,7 @@ export function validateTrainingConfig(c: TrainingConfig): TrainingConfig {
   }
   inRange('mlp.dropout', c.mlp.dropout, 0, 1);
   inRange('mlp.inputDropout', c.mlp.inputDropout, 0, 1);
+  positiveInt('mlp.ensemble', c.mlp.ensemble);
   if (typeof c.mlp.lrDecay !== 'number' || !(c.mlp.lrDecay > 0 && c.mlp.lrDecay <= 1))
     fail('mlp.lrDecay', 'a number in (0, 1]', c.mlp.lrDecay);
   if (c.mlp.classWeight !== 'balanced' && c.mlp.classWeight !== 'none')

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { rocAuc } from './metrics.js';
-import { buildNetwork, predictLogits } from './network.js';
+import { buildNetwork, mergeNetworks, predictLogits } from './network.js';
 import { createRandom, shuffleInPlace } from './random.js';
 
 export interface FitOptions {
@@ -183,4 +183,37 @@ function trainStep(
     optimizer.applyGradients(grads);
     return loss;
   });
+}
+
+/**
+ * `members` networks with seeds seed, seed+1, ... (each with its own early stopping), merged into one dense
+ * ReLU network whose logit is their mean (network.ts mergeNetworks). bestEpoch: the members' mean, rounded.
+ * Epoch reports carry the member number; 1 member = fitNetwork.
+ */
+export async function fitEnsemble(
+  train: Matrix,
+  validation: Matrix | undefined,
+  options: FitOptions,
+  members: number,
+  onEpoch: (report: EpochReport & { member: number }) => void = () => {},
+): Promise<FitResult & { bestEpochs: number[] }> {
+  const fits: FitResult[] = [];
+  for (let m = 0; m < members; m++)
+    fits.push(
+      await fitNetwork(train, validation, { ...options, seed: options.seed + m }, (e) =>
+        onEpoch({ ...e, member: m }),
+      ),
+    );
+  const model = mergeNetworks(fits.map((f) => f.model));
+  if (members > 1) for (const f of fits) f.model.dispose();
+  const bestEpochs = fits.map((f) => f.bestEpoch);
+  return {
+    model,
+    bestEpoch: Math.max(1, Math.round(bestEpochs.reduce((a, b) => a + b, 0) / members)),
+    bestValAuc: validation
+      ? rocAuc(validation.y, predictLogits(model, validation.x, validation.width))
+      : Number.NaN,
+    history: fits[0]!.history,
+    bestEpochs,
+  };
 }

@@ -26,6 +26,7 @@ export {
 } from './preprocess.js';
 export { selectBackend, type BackendName } from './backend.js';
 export { fitNetwork, type FitOptions, type Matrix, type EpochReport } from './fit.js';
+export { predictLogits } from './network.js';
 export { integratedGradients, type Attribution } from './integrated-gradients.js';
 export { describe as describeFieldValue, plainReasons, type FieldContribution } from './reasons.js';
 export type { FieldPresentation, FieldUnit } from './explain/wording.js';

@@ -40,3 +40,53 @@ export function sigmoid(z: number): number {
 export function probabilities(logits: Float64Array): Float64Array {
   return logits.map(sigmoid);
 }
+
+/**
+ * Several networks of the same shape as ONE dense ReLU network whose logit is the mean of theirs (an
+ * ensemble that scoring, serving and the exact explanations read like any other network): the first
+ * layers side by side, the later hidden layers block-diagonal, the output layer's weights divided by the
+ * count. Exact up to float32 rounding of the divided output weights.
+ */
+export function mergeNetworks(models: tf.Sequential[]): tf.Sequential {
+  if (models.length === 1) return models[0]!;
+  const n = models.length;
+  const parts = models.map((m) =>
+    m.layers.map((l) => l.getWeights().map((w) => w.arraySync() as number[][] | number[])),
+  );
+  const inputs = (parts[0]![0]![0] as number[][]).length;
+  const widths = parts[0]!.map((layer) => (layer[1] as number[]).length);
+  for (const p of parts)
+    if (p.length !== widths.length || p.some((layer, i) => (layer[1] as number[]).length !== widths[i]))
+      throw new Error('mergeNetworks: the networks must have the same layers');
+  const hidden = widths.slice(0, -1);
+  const merged = buildNetwork(
+    inputs,
+    hidden.map((h) => h * n),
+    0,
+  );
+  const weights: tf.Tensor[] = [];
+  widths.forEach((units, i) => {
+    const last = i === widths.length - 1;
+    const fanIn = i === 0 ? inputs : widths[i - 1]! * n;
+    const kernel = new Float32Array(fanIn * (last ? 1 : units * n));
+    const cols = last ? 1 : units * n;
+    const bias = new Float32Array(cols);
+    parts.forEach((p, m) => {
+      const k = p[i]![0] as number[][];
+      const b = p[i]![1] as number[];
+      const rowOffset = i === 0 ? 0 : m * k.length; // block-diagonal after the first layer
+      const colOffset = last ? 0 : m * units;
+      k.forEach((row, r) =>
+        row.forEach((v, c) => {
+          const at = (rowOffset + r) * cols + colOffset + c;
+          kernel[at] = last ? kernel[at]! + v / n : v; // no hidden layer: the kernels overlap and add up
+        }),
+      );
+      b.forEach((v, c) => (bias[colOffset + c] = last ? bias[colOffset + c]! + v / n : v));
+    });
+    weights.push(tf.tensor2d(kernel, [fanIn, cols]), tf.tensor1d(bias));
+  });
+  merged.setWeights(weights);
+  tf.dispose(weights);
+  return merged;
+}

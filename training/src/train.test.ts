@@ -59,6 +59,37 @@ describe('trainFromFeatureTable', () => {
     expect(r.fairness.some((g) => g.attribute === 'CODE_GENDER')).toBe(true);
   }, 60_000);
 
+  it('saves the quality knobs in the manifest and applies them identically at scoring', async () => {
+    const r = await trainFromFeatureTable(table, {
+      config: {
+        ...config,
+        folds: 2,
+        importanceRows: 10,
+        maxFeatures: 3,
+        piecewiseBins: 4,
+        mlp: { ...config.mlp, ensemble: 2, inputDropout: 0.1, lrDecay: 0.9 },
+      },
+    });
+    const m = r.model.manifest;
+    expect(m.config).toMatchObject({ maxFeatures: 3, piecewiseBins: 4 });
+    expect(m.config.mlp).toMatchObject({ ensemble: 2, inputDropout: 0.1, lrDecay: 0.9 });
+    expect(m.preprocessing.features).toHaveLength(3);
+    expect(m.preprocessing.features.filter((f) => f.kind === 'quantile').every((f) => f.bins === 4)).toBe(
+      true,
+    );
+    expect(m.network.hiddenLayers).toEqual([16]);
+    expect(r.model.network.layers[0]!.getWeights()[1]!.shape).toEqual([16]);
+    const batch = r.model.predictColumns(table.columns);
+    for (const row of [1, 7, 50].map((i) => table.columns.map((c) => c[i]!))) {
+      const e = r.model.explain(row);
+      const sum = e.contributions.reduce((s, c) => s + c.contribution, 0);
+      expect(Math.abs(sum - (e.output.logit - e.baseline.logit))).toBeLessThan(1e-3);
+    }
+    [1, 7, 50].forEach((i) =>
+      expect(r.model.predictProba(table.columns.map((c) => c[i]!))[0]).toBeCloseTo(batch[i]!, 6),
+    );
+  }, 60_000);
+
   it('explains with integrated gradients that sum to the logit difference', () => {
     const m = result.model;
     const pre = m.manifest.preprocessing;

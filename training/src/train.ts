@@ -12,7 +12,7 @@ import { resolveTrainingConfig, validateTrainingConfig, type TrainingConfigInput
 import { featureTableHash } from './data-hash.js';
 import { TrainingError } from './errors.js';
 import { fairnessReport, type GroupFairness } from './fairness.js';
-import { fitNetwork, type FitOptions } from './fit.js';
+import { fitEnsemble, fitNetwork, type FitOptions } from './fit.js';
 import { baselineOptions, fitRowsPreprocessor, labelledRows, matrixOf, positions } from './fold-rows.js';
 import { stratifiedFolds } from './folds.js';
 import { fieldImportance, importanceChartSpec, type FieldImportance } from './importance.js';
@@ -123,7 +123,12 @@ export async function trainFromFeatureTable(
       epochMetrics.push({ key: `fold${k}.${model}.val_auc`, value: e.valAuc, step: e.epoch });
       options.onEpoch?.({ fold: k, model, ...e });
     };
-    const mlp = await fitNetwork(train, val, mlpOptions(config), track('mlp'));
+    const trackMlp = track('mlp');
+    const mlp = await fitEnsemble(train, val, mlpOptions(config), config.mlp.ensemble, (e) => {
+      if (e.member === 0) trackMlp(e);
+      else
+        epochMetrics.push({ key: `fold${k}.mlp_member${e.member}.val_auc`, value: e.valAuc, step: e.epoch });
+    });
     const base = await fitNetwork(train, val, baselineOptions(config), track('baseline'));
     const pMlp = probabilities(predictLogits(mlp.model, val.x, val.width));
     const pBase = probabilities(predictLogits(base.model, val.x, val.width));
@@ -178,13 +183,18 @@ export async function trainFromFeatureTable(
   const finalEpochs = Math.max(1, Math.round(meanBest));
   const all = rows.map((_, i) => i);
   const finalPre = fitRowsPreprocessor(config, names, columns, rows, all, y);
-  const final = await fitNetwork(
+  const final = await fitEnsemble(
     matrixOf(finalPre, columns, rows, all, y),
     undefined,
     { ...mlpOptions(config), epochs: finalEpochs },
-    (e) => {
-      epochMetrics.push({ key: 'final.mlp.loss', value: e.loss, step: e.epoch });
-      options.onEpoch?.({ fold: 'final', model: 'mlp', ...e });
+    config.mlp.ensemble,
+    ({ member, ...e }) => {
+      epochMetrics.push({
+        key: member === 0 ? 'final.mlp.loss' : `final.mlp_member${member}.loss`,
+        value: e.loss,
+        step: e.epoch,
+      });
+      if (member === 0) options.onEpoch?.({ fold: 'final', model: 'mlp', ...e });
     },
   );
 
@@ -192,7 +202,8 @@ export async function trainFromFeatureTable(
     formatVersion: BUNDLE_FORMAT_VERSION,
     featureNames: names,
     preprocessing: finalPre,
-    network: { hiddenLayers: config.mlp.hiddenLayers, output: 'logit' },
+    // The saved network's real widths (an ensemble is merged into one wider network).
+    network: { hiddenLayers: config.mlp.hiddenLayers.map((h) => h * config.mlp.ensemble), output: 'logit' },
     threshold: thresholdMlp,
     cost: config.cost,
     metrics: { ...metrics, folds },
@@ -260,6 +271,7 @@ function flattenParams(c: TrainingConfig, finalEpochs: number): Record<string, s
     'mlp.input_dropout': c.mlp.inputDropout,
     'mlp.lr_decay': c.mlp.lrDecay,
     'mlp.class_weight': c.mlp.classWeight,
+    'mlp.ensemble': c.mlp.ensemble,
     'mlp.final_epochs': finalEpochs,
     'baseline.learning_rate': c.baseline.learningRate,
     folds: c.folds,

@@ -35,6 +35,11 @@ export interface MlpConfig {
   lrDecay: number;
   /** 'balanced': both classes weigh the same in the loss; 'none': plain log loss. */
   classWeight: 'balanced' | 'none';
+  /**
+   * Networks trained with seeds seed, seed+1, ... and merged into one dense ReLU network whose logit is
+   * their mean (hidden widths x this); 1 = a single network.
+   */
+  ensemble: number;
 }
 
 export interface TrainingConfig {

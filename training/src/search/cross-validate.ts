@@ -7,7 +7,7 @@
 import { selectBackend } from '../backend.js';
 import { resolveTrainingConfig, validateTrainingConfig, type TrainingConfigInput } from '../config.js';
 import { TrainingError } from '../errors.js';
-import { fitNetwork } from '../fit.js';
+import { fitEnsemble, fitNetwork } from '../fit.js';
 import { baselineOptions, fitRowsPreprocessor, labelledRows, matrixOf, positions } from '../fold-rows.js';
 import { stratifiedFolds } from '../folds.js';
 import { silentLogger, type Logger } from '../logger.js';
@@ -91,12 +91,23 @@ export async function crossValidate(
     const pMlp = new Float64Array(valIdx.length);
     const bestEpochs: number[] = [];
     for (let s = 0; s < seeds; s++) {
-      const fit = await fitNetwork(train, val, { ...config.mlp, seed: config.seed + s }, (e) =>
-        options.onEpoch?.({ fold: f, model: seeds > 1 ? `mlp#${s}` : 'mlp', ...e }),
+      // Seed s's ensemble uses seeds seed + s*members ... so that no two networks share a seed.
+      const members = config.mlp.ensemble;
+      const fit = await fitEnsemble(
+        train,
+        val,
+        { ...config.mlp, seed: config.seed + s * members },
+        members,
+        ({ member, ...e }) =>
+          options.onEpoch?.({
+            fold: f,
+            model: (seeds > 1 ? `mlp#${s}` : 'mlp') + (member > 0 ? `.member${member}` : ''),
+            ...e,
+          }),
       );
       const p = probabilities(predictLogits(fit.model, val.x, val.width));
       p.forEach((v, j) => (pMlp[j]! += v / seeds));
-      bestEpochs.push(fit.bestEpoch);
+      bestEpochs.push(...fit.bestEpochs);
       fit.model.dispose();
     }
     let baselineAuc = Number.NaN;
