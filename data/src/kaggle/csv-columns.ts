@@ -321,8 +321,9 @@ export class CsvColumnParser {
           }
           const out = numbers[col]!;
           if (c === COMMA || c === LF || c === CR) {
-            // m and 10^frac are both exact here, so one division rounds correctly (Clinger's fast path).
-            if (digits > 0 && m <= MAX_EXACT && frac <= 22)
+            // Below 2^53 every digit went into m exactly, and 10^frac is exact, so one division rounds
+            // correctly (Clinger's fast path); m is at least 2^53 whenever the digits' value is.
+            if (digits > 0 && m < MAX_EXACT && frac <= 22)
               out[rows] = sign * (frac === 0 ? m : m / POW10[frac]!);
             else if (i === s) out[rows] = NaN;
             else out[rows] = this.parseText(b.toString('latin1', s, i), col, line);
