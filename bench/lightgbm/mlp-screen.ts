@@ -6,7 +6,7 @@
  * to DIR/screen-log.jsonl (one JSON line per variant and fold).
  *
  * Run: npx tsx bench/lightgbm/mlp-screen.ts VARIANTS.json [folds=0] [DIR]
- *   VARIANTS.json: [{ "name": "...", "maxFeatures"?: n, "piecewiseBins"?: n,
+ *   VARIANTS.json: [{ "name": "...", "maxInputs"?: n, "piecewiseBins"?: n,
  *                     ...FitOptions overrides of training/configs/default.json's mlp }]
  *   folds: comma-separated fold numbers, e.g. 0 or 0,1
  */
@@ -16,7 +16,7 @@ import {
   predictLogits,
   rocAuc,
   selectBackend,
-  selectFeatures,
+  selectInputs,
   silentLogger,
   transformColumns,
   withPiecewiseBins,
@@ -29,7 +29,7 @@ import { benchDir } from './paths.js';
 
 type Variant = Partial<FitOptions> & {
   name: string;
-  maxFeatures?: number;
+  maxInputs?: number;
   piecewiseBins?: number;
   /** Networks with seeds seed, seed+1, ... whose validation LOGITS are averaged (an ensemble). */
   seeds?: number;
@@ -61,11 +61,8 @@ for (const k of folds) {
   const yVal = Float64Array.from(valRows, (r) => meta.target[r]!);
   const base = fitPreprocessor(meta.names, columns, trainRows, config.missingIndicatorMinRate);
   for (const v of variants) {
-    const { name, maxFeatures = 0, piecewiseBins = 0, seeds = 1, ...overrides } = v;
-    const pre = withPiecewiseBins(
-      selectFeatures(base, columns, trainRows, yTrain, maxFeatures),
-      piecewiseBins,
-    );
+    const { name, maxInputs = 0, piecewiseBins = 0, seeds = 1, ...overrides } = v;
+    const pre = withPiecewiseBins(selectInputs(base, columns, trainRows, yTrain, maxInputs), piecewiseBins);
     const w = pre.outputs.length;
     const train = { x: transformColumns(pre, columns, trainRows), y: yTrain, width: w };
     const val = { x: transformColumns(pre, columns, valRows), y: yVal, width: w };
@@ -109,7 +106,7 @@ for (const k of folds) {
       name,
       fold: k,
       inputs: w,
-      maxFeatures,
+      maxInputs,
       piecewiseBins,
       seeds,
       options: { ...config.mlp, ...overrides },
@@ -119,7 +116,7 @@ for (const k of folds) {
     };
     appendFileSync(resolve(dir, 'screen-log.jsonl'), JSON.stringify(line) + '\n');
     console.log(
-      `=> ${name} fold ${k}: best val AUC ${fit.bestValAuc.toFixed(4)} at epoch ${fit.bestEpoch} (${w} inputs)`,
+      `=> ${name} fold ${k}: val AUC ${ensembleAuc.toFixed(4)} (${seeds} seed(s), best epochs ${best.map((b) => `${b.epoch}:${b.auc.toFixed(4)}`).join(' ')}; ${w} inputs; cpu ${epochs.at(-1)?.cpuS.toFixed(0)} s)`,
     );
   }
 }

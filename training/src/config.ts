@@ -22,7 +22,7 @@ export const defaultTrainingConfig: TrainingConfig = {
   cost: { falseNegative: 10, falsePositive: 1 },
   fBeta: 2,
   missingIndicatorMinRate: 0.01,
-  maxFeatures: 0,
+  maxInputs: 0,
   piecewiseBins: 0,
   excludeProtected: false,
   importanceRows: 2000,
@@ -59,7 +59,7 @@ export function validateTrainingConfig(c: TrainingConfig): TrainingConfig {
   };
   positiveInt('folds', c.folds, 2);
   positiveInt('seed', c.seed, 0);
-  positiveInt('maxFeatures', c.maxFeatures, 0);
+  positiveInt('maxInputs', c.maxInputs, 0);
   positiveInt('piecewiseBins', c.piecewiseBins, 0);
   if (!Array.isArray(c.mlp.hiddenLayers) || !c.mlp.hiddenLayers.every((u) => Number.isInteger(u) && u > 0))
     fail('mlp.hiddenLayers', 'a list of whole numbers > 0', c.mlp.hiddenLayers);

@@ -4,7 +4,7 @@
  */
 import { TrainingError } from './errors.js';
 import type { FitOptions, Matrix } from './fit.js';
-import { fitPreprocessor, selectFeatures, transformColumns, type Preprocessor } from './preprocess.js';
+import { fitPreprocessor, selectInputs, transformColumns, type Preprocessor } from './preprocess.js';
 import type { FeatureTable, TrainingConfig } from './types.js';
 
 /** Rows with TARGET 0 or 1 (unknown TARGET left out, anything else refused). */
@@ -31,7 +31,7 @@ export function positions(fold: Int32Array, test: (f: number) => boolean): numbe
 
 /**
  * Preprocessing fitted on the labelled rows at positions `idx` only (a fold's training rows, or all rows for
- * the final model), then the `maxFeatures` strongest features on those same rows (config.maxFeatures).
+ * the final model), then the `maxInputs` strongest features on those same rows (config.maxInputs).
  */
 export function fitRowsPreprocessor(
   c: TrainingConfig,
@@ -43,13 +43,13 @@ export function fitRowsPreprocessor(
 ): Preprocessor {
   const tableRows = idx.map((i) => rows[i]!);
   const pre = fitPreprocessor(names, columns, tableRows, c.missingIndicatorMinRate, c.piecewiseBins);
-  if (c.maxFeatures <= 0) return pre;
-  return selectFeatures(
+  if (c.maxInputs <= 0) return pre;
+  return selectInputs(
     pre,
     columns,
     tableRows,
     Float64Array.from(idx, (i) => y[i]!),
-    c.maxFeatures,
+    c.maxInputs,
   );
 }
 

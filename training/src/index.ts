@@ -19,7 +19,7 @@ export {
   transformRow,
   transformColumns,
   percentileOf,
-  selectFeatures,
+  selectInputs,
   withPiecewiseBins,
   type Preprocessor,
   type FeatureSpec,

@@ -1,7 +1,7 @@
 import {
   fitPreprocessor,
   percentileOf,
-  selectFeatures,
+  selectInputs,
   transformColumns,
   transformRow,
   withPiecewiseBins,
@@ -96,35 +96,48 @@ describe('piecewise-linear encoding (piecewiseBins)', () => {
   });
 });
 
-describe('selectFeatures', () => {
+describe('selectInputs', () => {
   const table = syntheticTable(600);
   const rows = Array.from({ length: 600 }, (_, i) => i);
   const pre = fitPreprocessor(table.names, table.columns, rows, 0.01);
-  it('keeps the features that separate the classes best on the given rows, in their original order', () => {
-    const kept = selectFeatures(pre, table.columns, rows, table.target, 2);
-    expect(kept.features.map((f) => f.name)).toEqual(['EXT_SOURCE_2', 'AMT_CREDIT']);
-    expect(new Set(kept.outputs.map((o) => o.feature))).toEqual(new Set(['EXT_SOURCE_2', 'AMT_CREDIT']));
+  it('keeps the model inputs that separate the classes best on the given rows, in their original order', () => {
+    expect(pre.outputs.map((o) => `${o.feature}:${o.part}`)).toContain('EXT_SOURCE_2:missing');
+    const kept = selectInputs(pre, table.columns, rows, table.target, 2);
+    const names = kept.outputs.map((o) => `${o.feature}:${o.part}`);
+    expect(names).toEqual(['EXT_SOURCE_2:value', 'AMT_CREDIT:value']);
+    expect(kept.features.find((f) => f.name === 'EXT_SOURCE_2')!.indicator).toBe(false);
     expect(kept.inputNames).toEqual(table.names);
-    // Rows are still read at their original positions.
-    const row = table.columns.map((c) => c[3]!);
-    expect(Array.from(transformRow(kept, row))).toEqual(
-      Array.from(transformRow(pre, row)).filter((_, j) =>
-        ['EXT_SOURCE_2', 'AMT_CREDIT'].includes(pre.outputs[j]!.feature),
-      ),
-    );
+    // Rows are still read at their original positions; the kept inputs have the same values as before.
+    for (const r of [0, 3, 9]) {
+      const row = table.columns.map((c) => c[r]!);
+      const before = transformRow(pre, row);
+      const wanted = pre.outputs.flatMap((o, j) =>
+        names.includes(`${o.feature}:${o.part}`) ? [before[j]!] : [],
+      );
+      expect(Array.from(transformRow(kept, row))).toEqual(wanted);
+    }
+  });
+  it('can keep an indicator without its value, which then feeds only the indicator', () => {
+    // Labels = "EXT_SOURCE_2 is missing": its indicator is the strongest input by far.
+    const y = Float64Array.from(rows, (r) => (Number.isNaN(table.columns[0]![r]!) ? 1 : 0));
+    const kept = selectInputs(pre, table.columns, rows, y, 1);
+    expect(kept.outputs).toEqual([{ feature: 'EXT_SOURCE_2', part: 'missing' }]);
+    expect(kept.features[0]!.value).toBe(false);
+    expect(Array.from(transformRow(kept, [NaN, 1, 1, 1, 1]))).toEqual([1]);
+    expect(Array.from(transformRow(withPiecewiseBins(kept, 4), [0.3, 1, 1, 1, 1]))).toEqual([0]);
   });
   it('ranks on the given rows only and leaves the preprocessor whole for 0 or too many', () => {
     // Labels that follow NOISE on the first 300 rows: only NOISE can rank first when those rows are used.
     const y = Float64Array.from(rows, (r) =>
       r < 300 ? (table.columns[2]![r]! > 0.5 ? 1 : 0) : table.target[r]!,
     );
+    expect(selectInputs(pre, table.columns, rows.slice(0, 300), y.subarray(0, 300), 1).outputs).toEqual([
+      { feature: 'NOISE', part: 'value' },
+    ]);
     expect(
-      selectFeatures(pre, table.columns, rows.slice(0, 300), y.subarray(0, 300), 1).features[0]!.name,
-    ).toBe('NOISE');
-    expect(
-      selectFeatures(pre, table.columns, rows.slice(300), y.subarray(300), 1).features[0]!.name,
+      selectInputs(pre, table.columns, rows.slice(300), y.subarray(300), 1).outputs[0]!.feature,
     ).not.toBe('NOISE');
-    expect(selectFeatures(pre, table.columns, rows, table.target, 0)).toBe(pre);
-    expect(selectFeatures(pre, table.columns, rows, table.target, 99)).toBe(pre);
+    expect(selectInputs(pre, table.columns, rows, table.target, 0)).toBe(pre);
+    expect(selectInputs(pre, table.columns, rows, table.target, pre.outputs.length)).toBe(pre);
   });
 });

@@ -20,6 +20,8 @@ export interface FeatureSpec {
   knots: number[];
   /** Cumulative probability at each knot, same length as knots. */
   levels: number[];
+  /** false: the value itself is not a model input (only its missing indicator is; see selectInputs). */
+  value?: boolean;
   /**
    * 'quantile' only: piecewise-linear encoding of the percentile p in this many model inputs,
    * min(max(p·bins − t, 0), 1) for t = 0..bins−1 (a learnable step-wise shape per feature). Absent or 0:
@@ -82,7 +84,10 @@ export function fitPreprocessor(
 /** Model input columns of the features, in order: the value input(s), then the missing indicator. */
 function outputsOf(features: FeatureSpec[]): Preprocessor['outputs'] {
   return features.flatMap((f) => [
-    ...Array.from({ length: Math.max(1, f.bins ?? 0) }, () => ({ feature: f.name, part: 'value' as const })),
+    ...Array.from({ length: f.value === false ? 0 : Math.max(1, f.bins ?? 0) }, () => ({
+      feature: f.name,
+      part: 'value' as const,
+    })),
     ...(f.indicator ? [{ feature: f.name, part: 'missing' as const }] : []),
   ]);
 }
@@ -156,7 +161,8 @@ function transformValue(spec: FeatureSpec, raw: number, out: Float32Array, offse
   const v = missing ? spec.median : raw;
   const bins = spec.kind === 'quantile' ? (spec.bins ?? 0) : 0;
   let n = 1;
-  if (bins > 0) {
+  if (spec.value === false) n = 0;
+  else if (bins > 0) {
     const p = percentileOf(spec, v) * bins;
     for (let t = 0; t < bins; t++) out[offset + t] = Math.min(Math.max(p - t, 0), 1);
     n = bins;
@@ -213,23 +219,27 @@ export function transformColumns(
 }
 
 /**
- * Keeps the `maxFeatures` features that separate the classes best ON THE GIVEN (training) ROWS: a feature's
- * strength is the larger |ROC AUC - 0.5| of its value (missing -> median, as the model sees it; the
- * quantile transform is monotone so the raw value gives the same AUC) and of its missing indicator. Ties
- * keep the earlier feature. 0 or more than there are features: the preprocessor unchanged. The result is an
- * ordinary Preprocessor (dropped features are simply absent), so scoring applies the same selection.
+ * Keeps the `maxInputs` model inputs that separate the classes best ON THE GIVEN (training) ROWS, each
+ * feature's value and its missing indicator ranked separately by |ROC AUC − 0.5| (the value as the model
+ * sees it, missing → median; the quantile transform is monotone so the raw value gives the same AUC).
+ * Ties keep the earlier input. A feature keeps its value input only if chosen (else `value: false`: only
+ * its indicator is fed) and its indicator only if chosen; a feature with neither is dropped. Counted before
+ * any piecewise encoding. 0 or at least as many as there are inputs: the preprocessor unchanged. The result
+ * is an ordinary Preprocessor, so scoring applies the same selection.
  */
-export function selectFeatures(
+export function selectInputs(
   pre: Preprocessor,
   columns: Float64Array[],
   rows: ArrayLike<number>,
   y: ArrayLike<number>,
-  maxFeatures: number,
+  maxInputs: number,
 ): Preprocessor {
-  if (maxFeatures <= 0 || maxFeatures >= pre.features.length) return pre;
+  const total = pre.features.reduce((n, f) => n + (f.value === false ? 0 : 1) + (f.indicator ? 1 : 0), 0);
+  if (maxInputs <= 0 || maxInputs >= total) return pre;
   const values = new Float64Array(rows.length);
   const missing = new Float64Array(rows.length);
-  const strength = pre.features.map((spec, order) => {
+  const candidates: { feature: number; part: 'value' | 'missing'; order: number; s: number }[] = [];
+  pre.features.forEach((spec, feature) => {
     const column = columns[spec.index]!;
     for (let r = 0; r < rows.length; r++) {
       const v = column[rows[r]!]!;
@@ -237,14 +247,24 @@ export function selectFeatures(
       values[r] = isMissing ? spec.median : v;
       missing[r] = isMissing ? 1 : 0;
     }
-    const s = Math.abs(rocAuc(y, values) - 0.5);
-    return { order, s: spec.indicator ? Math.max(s, Math.abs(rocAuc(y, missing) - 0.5)) : s };
+    const order = candidates.length;
+    if (spec.value !== false)
+      candidates.push({ feature, part: 'value', order, s: Math.abs(rocAuc(y, values) - 0.5) });
+    if (spec.indicator)
+      candidates.push({ feature, part: 'missing', order: order + 1, s: Math.abs(rocAuc(y, missing) - 0.5) });
   });
-  strength.sort((a, b) => b.s - a.s || a.order - b.order);
-  const kept = new Set(strength.slice(0, maxFeatures).map((x) => pre.features[x.order]!.name));
-  return {
-    inputNames: pre.inputNames,
-    features: pre.features.filter((f) => kept.has(f.name)),
-    outputs: pre.outputs.filter((o) => kept.has(o.feature)),
-  };
+  candidates.sort((a, b) => b.s - a.s || a.order - b.order);
+  const chosen = candidates.slice(0, maxInputs);
+  const has = (feature: number, part: 'value' | 'missing') =>
+    chosen.some((c) => c.feature === feature && c.part === part);
+  const features = pre.features.flatMap((spec, i): FeatureSpec[] => {
+    const value = has(i, 'value');
+    const indicator = has(i, 'missing');
+    if (!value && !indicator) return [];
+    const kept: FeatureSpec = { ...spec, indicator };
+    if (!value) kept.value = false;
+    else delete kept.value;
+    return [kept];
+  });
+  return { inputNames: pre.inputNames, features, outputs: outputsOf(features) };
 }

@@ -65,15 +65,17 @@ describe('trainFromFeatureTable', () => {
         ...config,
         folds: 2,
         importanceRows: 10,
-        maxFeatures: 3,
+        maxInputs: 3,
         piecewiseBins: 4,
         mlp: { ...config.mlp, ensemble: 2, inputDropout: 0.1, lrDecay: 0.9 },
       },
     });
     const m = r.model.manifest;
-    expect(m.config).toMatchObject({ maxFeatures: 3, piecewiseBins: 4 });
+    expect(m.config).toMatchObject({ maxInputs: 3, piecewiseBins: 4 });
     expect(m.config.mlp).toMatchObject({ ensemble: 2, inputDropout: 0.1, lrDecay: 0.9 });
-    expect(m.preprocessing.features).toHaveLength(3);
+    expect(
+      m.preprocessing.features.reduce((n, f) => n + (f.value === false ? 0 : 1) + (f.indicator ? 1 : 0), 0),
+    ).toBe(3);
     expect(m.preprocessing.features.filter((f) => f.kind === 'quantile').every((f) => f.bins === 4)).toBe(
       true,
     );

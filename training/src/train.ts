@@ -280,7 +280,7 @@ function flattenParams(c: TrainingConfig, finalEpochs: number): Record<string, s
     'cost.false_positive': c.cost.falsePositive,
     f_beta: c.fBeta,
     exclude_protected: c.excludeProtected,
-    max_features: c.maxFeatures,
+    max_inputs: c.maxInputs,
     piecewise_bins: c.piecewiseBins,
   };
 }

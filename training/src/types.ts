@@ -56,7 +56,7 @@ export interface TrainingConfig {
    * Keep only this many features, the strongest by univariate AUC on each fold's TRAINING rows (and on all
    * rows for the final model); 0 = every feature. The kept list is part of the saved preprocessing.
    */
-  maxFeatures: number;
+  maxInputs: number;
   /**
    * Piecewise-linear encoding of each quantile feature's percentile in this many model inputs (0 = one
    * input per feature, the plain quantile transform). Part of the saved preprocessing (FeatureSpec.bins).
