@@ -147,6 +147,19 @@ run('advisor dashboard in Chromium', () => {
     await page.locator('.charts figure .chart svg').first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'compare');
+
+    // The same segment: the rules the compared clients share, in words.
+    const similarSize = await size();
+    await page.getByLabel('les clients du même segment').check();
+    await page.locator('#segment-rules').waitFor();
+    expect(await page.locator('#segment-rules').innerText()).toMatch(
+      /^Segment : contrat « Prêt personnel|Crédit renouvelable/,
+    );
+    expect(await page.locator('#segment-rules').innerText()).toMatch(/âge \d+ à \d+ ans/);
+    expect(await size()).toBeLessThan(allSize);
+    expect(await size()).not.toBe(similarSize);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'compare-segment');
   });
 
   it('runs a what-if that changes the score, and finds a counter-offer', async () => {

@@ -327,6 +327,9 @@ describe('new routes on the fake model', () => {
       size: 2,
       fields: [{ clientValue: 5, percentile: 0.75 }],
     });
+    // No contract, age or income columns in the fake base: no rule, every other client.
+    const seg = await api().get('/v1/clients/100002/compare?fields=AMT_CREDIT_K&population=segment').set(key);
+    expect(seg.body).toMatchObject({ population: 'segment', size: 1, segment: [] });
     const s = await api().get('/v1/clients/100003/scatter?x=AMT_CREDIT_K&y=EXT_SOURCE_1').set(key);
     expect(s.body).toEqual({
       points: [

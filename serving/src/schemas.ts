@@ -55,8 +55,9 @@ export const whatIfBody = z.union([
     .strict(),
 ]);
 
-const population = z.enum(['all', 'similar']).default('all');
-/** Neighbours kept for population=similar (ignored for all). */
+const populationKind = z.enum(['all', 'similar', 'segment']);
+const population = populationKind.default('all');
+/** Neighbours kept for population=similar (ignored otherwise). */
 const neighbours = z.coerce.number().int().min(10).max(5000).default(500);
 export const compareQuery = z
   .object({ fields: z.string().min(1).max(4000), population, k: neighbours })
@@ -125,9 +126,17 @@ export const explanationResponse = z.object({
     }),
   ),
 });
+/** population=segment: the rules the compared clients share with this one (see clients/segment.ts). */
+const segmentRules = z.array(
+  z.union([
+    z.object({ field: z.literal('NAME_CONTRACT_TYPE'), value: z.string() }),
+    z.object({ field: z.enum(['AGE_YEARS', 'AMT_INCOME_TOTAL']), from: z.number(), to: z.number() }),
+  ]),
+);
 export const comparisonResponse = z.object({
-  population: z.enum(['all', 'similar']),
+  population: populationKind,
   size: z.number(),
+  segment: segmentRules.optional(),
   fields: z.array(
     z.object({
       field: z.string(),
@@ -139,6 +148,7 @@ export const comparisonResponse = z.object({
   ),
 });
 export const scatterResponse = z.object({
+  segment: segmentRules.optional(),
   points: z.array(z.object({ x: z.number(), y: z.number() })),
   client: z.object({ x: z.number().nullable(), y: z.number().nullable() }),
 });

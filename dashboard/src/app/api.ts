@@ -62,9 +62,15 @@ export interface CompareField {
   percentile: number | null;
   bins: { start: number; end: number; count: number }[];
 }
+export type Population = 'all' | 'similar' | 'segment';
+/** population=segment: what the compared clients share with this one. */
+export type SegmentRule =
+  | { field: 'NAME_CONTRACT_TYPE'; value: string }
+  | { field: 'AGE_YEARS' | 'AMT_INCOME_TOTAL'; from: number; to: number };
 export interface Comparison {
-  population: 'all' | 'similar';
+  population: Population;
   size: number;
+  segment?: SegmentRule[];
   fields: CompareField[];
 }
 export interface Scatter {

@@ -1,7 +1,7 @@
 import type { PopulationData, ScoringModel } from '../deps.js';
 import { ServingError } from '../errors.js';
 
-export type PopulationKind = 'all' | 'similar';
+export type PopulationKind = 'all' | 'similar' | 'segment';
 
 /** Features that span the "similar clients" space: the model's strongest, at most this many. */
 export const SIMILARITY_DIMENSIONS = 32;
@@ -14,7 +14,7 @@ export function populationRows(
   data: PopulationData,
   space: SimilaritySpace,
   row: number,
-  kind: PopulationKind,
+  kind: Exclude<PopulationKind, 'segment'>,
   k: number,
 ): Uint32Array {
   const n = data.ids.length;

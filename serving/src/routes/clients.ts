@@ -8,9 +8,11 @@ import {
   populationRows,
   scatterPoints,
   similaritySpace,
+  type PopulationKind,
   type SimilaritySpace,
 } from '../clients/population.js';
-import type { ScoringModel } from '../deps.js';
+import { incomeCutsOf, segmentOf, type SegmentRule } from '../clients/segment.js';
+import type { PopulationData, ScoringModel } from '../deps.js';
 import { ServingError } from '../errors.js';
 import { clientId, compareQuery, scatterQuery } from '../schemas.js';
 import { validate } from '../validate.js';
@@ -51,23 +53,31 @@ export function clientRoutes({ deps }: RouteContext): Router {
     res.json({ clientId: id, modelVersion: model.version, ...model.explain(vector) });
   });
 
-  // The similarity space depends on the model (its scaling and importance): one per loaded model.
+  // The similarity space depends on the model (its scaling and importance): one per loaded model;
+  // the income fifths of the segment rules depend on the base only.
   const spaces = new WeakMap<ScoringModel, SimilaritySpace>();
-  const populationOf = (id: number, kind: 'all' | 'similar', k: number) => {
+  const incomeCuts = new WeakMap<PopulationData, Float64Array | undefined>();
+  const populationOf = (id: number, kind: PopulationKind, k: number) => {
     const data = deps.clients.population;
     if (!data)
       throw new ServingError('not_implemented', 'this client base cannot compare clients', { status: 501 });
     const row = data.rowOf(id);
     if (row === undefined) throw notInBase(id);
-    let rows: Uint32Array | undefined;
+    let picked: { rows: Uint32Array; segment?: SegmentRule[] } | undefined;
     const rowsOf = () => {
-      if (!rows) {
-        const model = deps.model();
-        let space = kind === 'similar' ? spaces.get(model) : undefined;
-        if (kind === 'similar' && !space) spaces.set(model, (space = similaritySpace(data, model)));
-        rows = populationRows(data, space ?? EMPTY_SPACE, row, kind, k);
+      if (!picked) {
+        if (kind === 'segment') {
+          if (!incomeCuts.has(data)) incomeCuts.set(data, incomeCutsOf(data));
+          const s = segmentOf(data, row, incomeCuts.get(data));
+          picked = { rows: s.rows, segment: s.rules };
+        } else {
+          const model = deps.model();
+          let space = kind === 'similar' ? spaces.get(model) : undefined;
+          if (kind === 'similar' && !space) spaces.set(model, (space = similaritySpace(data, model)));
+          picked = { rows: populationRows(data, space ?? EMPTY_SPACE, row, kind, k) };
+        }
       }
-      return rows;
+      return picked;
     };
     return { data, row, rowsOf };
   };
@@ -79,10 +89,11 @@ export function clientRoutes({ deps }: RouteContext): Router {
     const { data, row, rowsOf } = populationOf(id, q.population, q.k);
     const fields = [...new Set(q.fields.split(',').map((f) => f.trim()))].filter(Boolean);
     const columns = fields.map((f) => checkField(data, f, 'query.fields')); // all checked before any work
-    const rows = rowsOf();
+    const { rows, segment } = rowsOf();
     res.json({
       population: q.population,
       size: rows.length,
+      ...(segment ? { segment } : {}),
       fields: fields.map((field, i) => ({
         field,
         label: labelOf(field),
@@ -97,7 +108,12 @@ export function clientRoutes({ deps }: RouteContext): Router {
     const x = checkField(data, q.x, 'query.x');
     const y = checkField(data, q.y, 'query.y');
     const known = (v: number) => (Number.isFinite(v) ? v : null);
-    res.json({ points: scatterPoints(x, y, rowsOf()), client: { x: known(x[row]!), y: known(y[row]!) } });
+    const { rows, segment } = rowsOf();
+    res.json({
+      ...(segment ? { segment } : {}),
+      points: scatterPoints(x, y, rows),
+      client: { x: known(x[row]!), y: known(y[row]!) },
+    });
   });
   return router;
 }

@@ -1,7 +1,8 @@
 // Where the client stands: distributions (client marked, percentile in words) and a two-field scatter.
 import { useEffect, useState } from 'preact/hooks';
-import { api, type ClientDetail, type Comparison, type Scatter } from '../api.js';
-import { useI18n } from '../i18n.js';
+import { api, type ClientDetail, type Comparison, type Population, type Scatter } from '../api.js';
+import { useI18n, type Key } from '../i18n.js';
+import { segmentSentence } from '../segment-sentence.js';
 import { VegaChart } from '../components/VegaChart.js';
 import { histogramSpec, scatterSpec } from '../charts.js';
 import { compareInYears, isDays, scatterInYears } from '../compare-units.js';
@@ -35,6 +36,17 @@ export function numericFields(client: ClientDetail): { name: string; label: stri
   });
 }
 
+const POPULATION_LABEL: Record<Population, Key> = {
+  all: 'popAll',
+  similar: 'popSimilar',
+  segment: 'popSegment',
+};
+const POPULATION_OF: Record<Population, Key> = {
+  all: 'popAllOf',
+  similar: 'popSimilarOf',
+  segment: 'popSegmentOf',
+};
+
 export function ComparePanel({ client }: { client: ClientDetail }) {
   const i18n = useI18n();
   const { t, num, pct } = i18n;
@@ -43,7 +55,7 @@ export function ComparePanel({ client }: { client: ClientDetail }) {
   const [chosen, setChosen] = useState<string[]>(
     initial.length ? initial : fields.slice(0, 2).map((f) => f.name),
   );
-  const [population, setPopulation] = useState<'all' | 'similar'>('all');
+  const [population, setPopulation] = useState<Population>('all');
   const [data, setData] = useState<Comparison | null>(null);
   const [x, setX] = useState(chosen[0] ?? '');
   const [y, setY] = useState(chosen[1] ?? chosen[0] ?? '');
@@ -57,7 +69,7 @@ export function ComparePanel({ client }: { client: ClientDetail }) {
       : /^AMT_(?!REQ_)/.test(name)
         ? `${labelOf(name)} (€)`
         : labelOf(name);
-  const popWord = t(population === 'all' ? 'popAllOf' : 'popSimilarOf');
+  const popWord = t(POPULATION_OF[population]);
 
   useEffect(() => {
     if (chosen.length === 0) return setData(null);
@@ -95,7 +107,7 @@ export function ComparePanel({ client }: { client: ClientDetail }) {
         </fieldset>
         <fieldset>
           <legend>{t('population')}</legend>
-          {(['all', 'similar'] as const).map((p) => (
+          {(['all', 'similar', 'segment'] as const).map((p) => (
             <label key={p} class="check">
               <input
                 type="radio"
@@ -104,12 +116,17 @@ export function ComparePanel({ client }: { client: ClientDetail }) {
                 checked={population === p}
                 onChange={() => setPopulation(p)}
               />
-              {t(p === 'all' ? 'popAll' : 'popSimilar')}
+              {t(POPULATION_LABEL[p])}
             </label>
           ))}
           {data ? (
             <p class="muted" id="population-size">
               {t('popSize', { n: num(data.size) })}
+            </p>
+          ) : null}
+          {data?.segment ? (
+            <p class="muted" id="segment-rules">
+              {segmentSentence(data.segment, i18n)}
             </p>
           ) : null}
         </fieldset>
