@@ -142,22 +142,29 @@ async function bench(): Promise<void> {
     ],
   };
   let next = 0;
-  const runs: { name: string; r: CannonResult; cpu: CpuShare }[] = [];
+  const runs: { name: string; r: CannonResult; cpu: CpuShare; drainSeconds: number }[] = [];
   const run = async (name: string, extra: Record<string, unknown>) => {
     const server0 = serverCpuMs(child.pid!);
     const client0 = process.cpuUsage();
     const r = await autocannon({ ...request, duration: seconds, ...extra });
     const client = process.cpuUsage(client0);
-    runs.push({
-      name,
-      r,
-      cpu: {
-        serverMs: serverCpuMs(child.pid!) - server0,
-        clientMs: (client.user + client.system) / 1000,
-      },
-    });
+    const cpu = {
+      serverMs: serverCpuMs(child.pid!) - server0,
+      clientMs: (client.user + client.system) / 1000,
+    };
+    // Each run starts with an empty decision log queue: the rows of the previous run are written first.
+    const drained = performance.now();
+    while ((await pendingRows()) > 0) await new Promise((ok) => setTimeout(ok, 100));
+    runs.push({ name, r, cpu, drainSeconds: (performance.now() - drained) / 1000 });
     return r;
   };
+  const scrape = async () => (await fetch(`${url}/metrics`, { headers: { 'x-api-key': key } })).text();
+  const sumOf = (metrics: string, name: string) =>
+    metrics
+      .split('\n')
+      .filter((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `))
+      .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
+  const pendingRows = async () => sumOf(await scrape(), 'credit_decision_log_pending');
   t = performance.now();
   await run('warm-up c=16', { connections: 16, duration: Math.max(2, seconds / 3) });
   const c1 = await run('c=1', { connections: 1 });
@@ -168,11 +175,7 @@ async function bench(): Promise<void> {
 
   // 4. Decisions the server returned (its own counter: autocannon drops the answers still in flight
   //    when a run ends, so its 2xx count can be a little lower), then a graceful stop flushes the log.
-  const metrics = await (await fetch(`${url}/metrics`, { headers: { 'x-api-key': key } })).text();
-  const served = metrics
-    .split('\n')
-    .filter((l) => l.startsWith('credit_decisions_total{'))
-    .reduce((s, l) => s + Number(l.split(' ').pop()), 0);
+  const served = sumOf(await scrape(), 'credit_decisions_total');
   child.kill('SIGTERM');
   const exitCode = await new Promise<number | null>((ok) => child.once('exit', ok));
   store = await data.openStore(storeOptions);
@@ -185,10 +188,10 @@ async function bench(): Promise<void> {
   // 5. Figures and ratios against the targets.
   // CPU per answered request (server processes: primary + workers; client: autocannon in this
   // process): steadier than req/s on a shared machine; 2 cores / (server + client) is the ceiling.
-  const line = (name: string, r: CannonResult, cpu: CpuShare) => {
+  const line = (name: string, r: CannonResult, cpu: CpuShare, drainSeconds: number) => {
     const n = Math.max(r['2xx'], 1);
     const [server, client] = [cpu.serverMs / n, cpu.clientMs / n];
-    return `${name.padEnd(18)} ${r.requests.average.toFixed(0).padStart(7)} req/s  p50 ${String(r.latency.p50).padStart(4)} ms  p99 ${String(r.latency.p99).padStart(4)} ms  max ${String(r.latency.max).padStart(5)} ms  2xx ${String(r['2xx']).padStart(7)}  errors ${r.errors + r.timeouts}  non-2xx ${r.non2xx}  CPU/request server ${server.toFixed(3)} ms + client ${client.toFixed(3)} ms -> ceiling ${((cpus().length * 1000) / (server + client)).toFixed(0)} req/s`;
+    return `${name.padEnd(18)} ${r.requests.average.toFixed(0).padStart(7)} req/s  p50 ${String(r.latency.p50).padStart(4)} ms  p99 ${String(r.latency.p99).padStart(4)} ms  max ${String(r.latency.max).padStart(5)} ms  2xx ${String(r['2xx']).padStart(7)}  errors ${r.errors + r.timeouts}  non-2xx ${r.non2xx}  CPU/request server ${server.toFixed(3)} ms + client ${client.toFixed(3)} ms -> ceiling ${((cpus().length * 1000) / (server + client)).toFixed(0)} req/s; log drained ${drainSeconds.toFixed(1)} s after`;
   };
   const ratio = (v: number) => `${v.toFixed(2)}x`;
   const out = [
@@ -196,7 +199,7 @@ async function bench(): Promise<void> {
     `machine: ${cpus().length} cores, load average ${load0.map((v) => v.toFixed(2)).join(' ')} at start, ${loadavg()
       .map((v) => v.toFixed(2))
       .join(' ')} at end; setup ${setupSeconds.toFixed(1)} s, runs ${benchSeconds.toFixed(1)} s`,
-    ...runs.map((x) => line(x.name, x.r, x.cpu)),
+    ...runs.map((x) => line(x.name, x.r, x.cpu, x.drainSeconds)),
     `target p99 < 10 ms at 500 req/s: p99 ${fixed.latency.p99} ms (target/p99 ${ratio(10 / Math.max(fixed.latency.p99, 1e-9))}), achieved ${fixed.requests.average.toFixed(0)} req/s`,
     `target > 2000 req/s at c=64: ${c64.requests.average.toFixed(0)} req/s (${ratio(c64.requests.average / 2000)} of target); c=1 ${c1.requests.average.toFixed(0)}, c=16 ${c16.requests.average.toFixed(0)}`,
     `target 0 errors: ${errors} (errors + timeouts + non-2xx over all runs)`,

@@ -183,6 +183,11 @@ describe('batch and metrics', () => {
     expect(m.text).toMatch(/credit_decisions_total\{decision="refuse",model_version="v1"\} \d+/);
     expect(m.text).toContain('credit_model_info{version="v1"} 1');
     expect(m.text).toContain('credit_http_request_duration_seconds_bucket');
+    expect(m.text).toMatch(/^credit_decision_log_pending \d+$/m);
+    await served.decisions.flush();
+    expect((await api().get('/metrics').set('X-API-Key', OPS_KEY)).text).toMatch(
+      /^credit_decision_log_pending 0$/m,
+    );
   });
 });
 

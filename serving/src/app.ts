@@ -31,12 +31,13 @@ export interface ServingApp {
  */
 export function createApp(deps: AppDeps): ServingApp {
   const config = { ...defaultConfig, ...deps.config };
+  const decisions = createDecisionWriter(deps.store);
   const ctx: RouteContext = {
     deps,
     config,
     now: deps.now ?? (() => new Date()),
-    decisions: createDecisionWriter(deps.store),
-    metrics: createMetrics(),
+    decisions,
+    metrics: createMetrics(() => decisions.pending),
   };
   const rateLimiter = createLimiter(config.rateLimitPerMinute, 60 * 1000);
   const app = express();

@@ -1,7 +1,10 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
-/** Per-app Prometheus registry: request latency, decisions by outcome, served model version. */
-export function createMetrics() {
+/**
+ * Per-app Prometheus registry: request latency, decisions by outcome, served model version, and the
+ * decision rows waiting to be written (`pendingDecisions` is read at each scrape).
+ */
+export function createMetrics(pendingDecisions: () => number = () => 0) {
   const registry = new Registry();
   const latency = new Histogram({
     name: 'credit_http_request_duration_seconds',
@@ -22,6 +25,14 @@ export function createMetrics() {
     labelNames: ['version'],
     aggregator: 'max', // summed over worker processes it would read 2 for one version served by two
     registers: [registry],
+  });
+  new Gauge({
+    name: 'credit_decision_log_pending',
+    help: 'decision rows returned to callers and not yet written to the store (backpressure above 5000)',
+    registers: [registry],
+    collect() {
+      this.set(pendingDecisions());
+    },
   });
   return { registry, latency, decisions, modelInfo };
 }
