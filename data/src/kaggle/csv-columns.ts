@@ -32,7 +32,7 @@ const MAX_ROWS = 2 ** 30 - 1;
 /**
  * The parser's first run in a process sees a few hundred rows of every kind of cell (numbers small
  * and beyond 2^31, decimals, exponents, empty cells, text, quoted text with and without "" escapes
- * or newlines, CRLF, a blank line, 36 distinct values) and resizes its columns, before any real
+ * or newlines, CRLF, a blank line, 36 distinct values) and grows its columns, before any real
  * data. So the type feedback V8 optimizes the hot loop from is complete, and every field that will
  * ever be reassigned already has been: without this the first optimized code is thrown away (a
  * field assumed constant, the first number over 2^31, the first quoted cell), and each time costs a
@@ -57,9 +57,10 @@ function warmUp(): void {
   const ignore: ColumnFaults = { invalid: () => NaN, malformed: () => undefined };
   const isText = [false, false, true, false, true, false, true, false, true, false, true, true, false];
   const bytes = rows.reduce((sum, row) => sum + row.length, 0);
-  // A size hint for more rows than it holds, so the columns are resized as for a real file.
-  const p = new CsvColumnParser(isText, ignore, bytes * 16);
-  // The first 270 rows in one piece (the columns grow inside the loop), then one row per call.
+  // A size hint for fewer rows than it holds, so the columns are sized and then grow inside the
+  // loop (a real file only does when the first rows are unusually long).
+  const p = new CsvColumnParser(isText, ignore, bytes >> 4);
+  // The first 270 rows in one piece, then one row per call.
   p.push(Buffer.from(rows.slice(0, 270).join('')));
   for (const row of rows.slice(270)) p.push(Buffer.from(row));
   p.end();
@@ -74,6 +75,16 @@ const WORK_BYTES = 2 << 20;
 const SLACK = 8;
 /** Bytes per call of the parser (see push). */
 const PIECE = 1 << 16;
+/**
+ * Over the first COLD_BYTES, pieces of COLD_PIECE bytes (a row or a few): when V8's optimized code
+ * for the parser is installed, the call then running unoptimized ends within microseconds, so V8
+ * does not also compile an on-stack-replacement version for it (a second compile of the same size,
+ * all CPU time spent for nothing).
+ */
+const COLD_BYTES = 4 << 20;
+const COLD_PIECE = 512;
+/** Bytes of the first chunk whose rows are counted to size the columns. */
+const SAMPLE_BYTES = 1 << 16;
 
 export class CsvColumnParser {
   /** Physical line of the next row (the header is line 1). */
@@ -89,7 +100,7 @@ export class CsvColumnParser {
   private view: DataView = viewOf(this.work);
   private held = 0;
   private capacity = 0;
-  private pushedBytes = 0;
+  private parsedBytes = 0;
   private sized = false;
   private readonly ncol: number;
   private readonly isText: Uint8Array;
@@ -123,7 +134,6 @@ export class CsvColumnParser {
     if (len + SLACK > this.work.length) this.growWork(len + SLACK);
     const w = this.work;
     w.set(chunk, held);
-    if (!this.sized) this.pushedBytes += chunk.length;
     let end = len - 1;
     while (end >= held && w[end] !== LF) end--;
     if (end < held) {
@@ -133,11 +143,13 @@ export class CsvColumnParser {
     // Parsed in pieces of about PIECE bytes, each ending after a line feed: while the JIT compiles
     // the parser, the next call picks up the optimized code instead of finishing a whole chunk in the
     // interpreter (or waiting for a second, on-stack-replacement compile).
+    if (!this.sized && this.textBytesHint > 0) this.sizeColumns(w, end + 1);
+    const piece = this.parsedBytes < COLD_BYTES ? COLD_PIECE : PIECE;
     let used = 0;
     for (;;) {
       let stop = end;
-      if (end - used > PIECE) {
-        const k = w.indexOf(LF, used + PIECE);
+      if (end - used > piece) {
+        const k = w.indexOf(LF, used + piece);
         if (k >= 0 && k < end) stop = k;
       }
       const next = this.parse(w, used, stop + 1, false);
@@ -149,14 +161,9 @@ export class CsvColumnParser {
       used = next;
       if (used > end) break;
     }
+    this.parsedBytes += used;
     if (used < len) w.copyWithin(0, used, len);
     this.held = len - used;
-    if (!this.sized && this.rows > 0 && this.textBytesHint > 0) {
-      this.sized = true;
-      const perRow = (this.pushedBytes - this.held) / this.rows;
-      const expected = Math.min(Math.ceil((this.textBytesHint / perRow) * 1.02) + 64, MAX_ROWS);
-      if (expected > this.capacity) this.resize(expected);
-    }
   }
 
   /** Parses the last row, which may lack its newline. */
@@ -183,6 +190,21 @@ export class CsvColumnParser {
       return values;
     });
     return { rows: n, columns };
+  }
+
+  /**
+   * Sizes the columns once, before the first rows are parsed, for the rows the file should hold:
+   * its size over the mean row length of the first SAMPLE_BYTES (line feeds counted natively), with
+   * 5% to spare, so they are neither regrown nor copied (trim keeps a view when they end near full).
+   */
+  private sizeColumns(b: Buffer, n: number): void {
+    this.sized = true;
+    const sample = Math.min(n, SAMPLE_BYTES);
+    let lines = 0;
+    for (let k = b.indexOf(LF, 0); k >= 0 && k < sample; k = b.indexOf(LF, k + 1)) lines++;
+    const perRow = sample / Math.max(lines, 1);
+    const expected = Math.min(Math.ceil((this.textBytesHint / perRow) * 1.05) + 64, MAX_ROWS);
+    if (expected > this.capacity) this.resize(expected);
   }
 
   private growWork(len: number): void {
