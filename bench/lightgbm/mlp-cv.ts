@@ -3,7 +3,9 @@
  * exactly the exported rows, columns and fold assignment (bench/lightgbm/export.ts).
  * Writes DIR/oof-mlp<TAG>.json and DIR/oof-baseline.json ({ oof, foldsDone, partial, seconds, config })
  * after every fold, so a run cut short still gives figures on the folds it finished.
- * Run: npx tsx bench/lightgbm/mlp-cv.ts [maxEpochs=6] [seeds=1] [DIR] [--no-baseline] [--tag=NAME]
+ * Run: npx tsx bench/lightgbm/mlp-cv.ts [maxEpochs=6] [seeds=1] [DIR] [--no-baseline] [--tag=NAME] [--config=FILE]
+ * (--tag also names the baseline's file oof-baseline-NAME.json; --config lays a partial training config
+ * over training/configs/default.json, e.g. to measure a candidate before it becomes the default.)
  */
 import { crossValidate, type FeatureTable } from '@credit/training';
 import { readFileSync } from 'node:fs';
@@ -38,6 +40,12 @@ const table: FeatureTable = {
 const config = JSON.parse(
   readFileSync(resolve(import.meta.dirname, '..', '..', 'training', 'configs', 'default.json'), 'utf8'),
 );
+// --config=FILE: a partial training config laid over default.json (its "mlp" group key by key).
+const configArg = process.argv.find((a) => a.startsWith('--config='))?.slice('--config='.length);
+if (configArg) {
+  const overlay = JSON.parse(readFileSync(configArg, 'utf8'));
+  Object.assign(config, { ...overlay, mlp: { ...config.mlp, ...overlay.mlp } });
+}
 config.mlp.epochs = maxEpochs;
 config.baseline.epochs = maxEpochs;
 config.folds = meta.folds;
@@ -77,7 +85,7 @@ async function save(oof: { mlp: Float64Array; baseline?: Float64Array }, partial
   );
   if (oof.baseline)
     await writeAtomically(
-      resolve(dir, 'oof-baseline.json'),
+      resolve(dir, `oof-baseline${tagArg ? `-${tagArg}` : ''}.json`),
       JSON.stringify({ oof: Array.from(oof.baseline), ...common, config: config.baseline }),
     );
 }

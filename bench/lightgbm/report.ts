@@ -74,8 +74,13 @@ for (const s of scored) {
 }
 for (const s of scored)
   console.log(`${s.name} per-fold AUC: ${s.foldAucs.map((a) => a.toFixed(4)).join(' ')}`);
+const meanOf = (a: number[]) => a.reduce((x, v) => x + v, 0) / a.length;
 if (lgbm)
-  for (const s of scored.filter((x) => x.name.startsWith('mlp')))
+  for (const s of scored.filter((x) => x.name.startsWith('mlp'))) {
+    const pooled = s.m.rocAuc - lgbm.m.rocAuc;
+    const meanFold = meanOf(s.foldAucs) - meanOf(lgbm.foldAucs);
+    const within = (gap: number) => (gap >= -0.005 ? 'within' : 'NOT within');
     console.log(
-      `${s.name}: AUC ${s.m.rocAuc >= lgbm.m.rocAuc - 0.005 ? 'within' : 'NOT within'} 0.005 of LightGBM (gap ${(s.m.rocAuc - lgbm.m.rocAuc).toFixed(4)}); business cost ${s.m.costPerClient <= lgbm.m.costPerClient ? 'no worse' : 'worse'} (${s.m.costPerClient.toFixed(4)} vs ${lgbm.m.costPerClient.toFixed(4)} per client)`,
+      `${s.name}: pooled OOF AUC ${within(pooled)} 0.005 of LightGBM (gap ${pooled.toFixed(4)}), mean fold AUC ${within(meanFold)} (gap ${meanFold.toFixed(4)}); business cost ${s.m.costPerClient <= lgbm.m.costPerClient ? 'no worse' : 'worse'} (${s.m.costPerClient.toFixed(4)} vs ${lgbm.m.costPerClient.toFixed(4)} per client)`,
     );
+  }

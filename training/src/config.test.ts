@@ -6,7 +6,7 @@ describe('resolveTrainingConfig', () => {
     const c = resolveTrainingConfig({ folds: 3, mlp: { epochs: 2 }, cost: { falseNegative: 5 } });
     expect(c.folds).toBe(3);
     expect(c.mlp.epochs).toBe(2);
-    expect(c.mlp.hiddenLayers).toEqual([256, 64]);
+    expect(c.mlp.hiddenLayers).toEqual([64]);
     expect(c.cost).toEqual({ falseNegative: 5, falsePositive: 1 });
   });
   it('matches configs/default.json', () => {

@@ -124,7 +124,7 @@ describe('selectInputs', () => {
     expect(kept.outputs).toEqual([{ feature: 'EXT_SOURCE_2', part: 'missing' }]);
     expect(kept.features[0]!.value).toBe(false);
     expect(Array.from(transformRow(kept, [NaN, 1, 1, 1, 1]))).toEqual([1]);
-    expect(Array.from(transformRow(withPiecewiseBins(kept, 4), [0.3, 1, 1, 1, 1]))).toEqual([0]);
+    expect(Array.from(transformRow(withPiecewiseBins(kept, 4), [0.3, 1, 1, 1, 1]))).toEqual([0]); // indicator only
   });
   it('ranks on the given rows only and leaves the preprocessor whole for 0 or too many', () => {
     // Labels that follow NOISE on the first 300 rows: only NOISE can rank first when those rows are used.

@@ -164,6 +164,7 @@ function transformValue(spec: FeatureSpec, raw: number, out: Float32Array, offse
   if (spec.value === false) n = 0;
   else if (bins > 0) {
     const p = percentileOf(spec, v) * bins;
+    // Not centred: a centred variant (− 0.5) learnt faster but stopped lower on fold 0 (0.7569 vs 0.7610).
     for (let t = 0; t < bins; t++) out[offset + t] = Math.min(Math.max(p - t, 0), 1);
     n = bins;
   } else out[offset] = spec.kind === 'binary' ? v : (percentileOf(spec, v) - 0.5) * UNIT_VARIANCE;
