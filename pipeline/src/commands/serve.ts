@@ -260,7 +260,7 @@ interface ServeFlags {
   host: string;
   trackingUri?: string;
   pollSeconds?: string;
-  workers: string;
+  workers?: string;
 }
 
 /** `credit serve`: the scoring API and the dashboard on one port. */
@@ -282,8 +282,7 @@ export function register(program: Command, ctx: CommandContext): void {
     )
     .option(
       '--workers <n>',
-      'server processes sharing the port, one per core for throughput (each holds the model and the client base in memory; rate limits count per process); 0 = one per CPU core',
-      '1',
+      'server processes sharing the port, one per core for throughput (each holds the model and the client base in memory; rate limits count per process); 0 = one per CPU core (default: config serve.workers, 1)',
     )
     .action(async (flags: ServeFlags) => {
       const port = Number(flags.port);
@@ -292,19 +291,28 @@ export function register(program: Command, ctx: CommandContext): void {
       const pollFlag = flags.pollSeconds === undefined ? undefined : Number(flags.pollSeconds);
       if (pollFlag !== undefined && !(Number.isFinite(pollFlag) && pollFlag >= 0))
         await fail('E_BAD_POLL', `--poll-seconds ${flags.pollSeconds}: expected a number of seconds >= 0`);
-      const workersFlag = Number(flags.workers);
-      if (!Number.isInteger(workersFlag) || workersFlag < 0 || workersFlag > 64)
+      const workersFlag = flags.workers === undefined ? undefined : Number(flags.workers);
+      if (
+        workersFlag !== undefined &&
+        !(Number.isInteger(workersFlag) && workersFlag >= 0 && workersFlag <= 64)
+      )
         await fail(
           'E_BAD_WORKERS',
           `--workers ${flags.workers}: expected an integer from 0 (one per core) to 64`,
         );
-      const { availableParallelism } = await import('node:os');
-      const workers = workersFlag === 0 ? availableParallelism() : workersFlag;
       const { loadConfig } = await import('../config/load.js');
-      const { pollSeconds } = loadConfig({
+      const serveConfig = loadConfig({
         root: ctx.root(),
-        ...(pollFlag !== undefined ? { flags: { serve: { pollSeconds: pollFlag } } } : {}),
+        flags: {
+          serve: {
+            ...(pollFlag !== undefined ? { pollSeconds: pollFlag } : {}),
+            ...(workersFlag !== undefined ? { workers: workersFlag } : {}),
+          },
+        },
       }).serve;
+      const { pollSeconds } = serveConfig;
+      const { availableParallelism } = await import('node:os');
+      const workers = serveConfig.workers === 0 ? availableParallelism() : serveConfig.workers;
       const { serveProcess } = await import('../serve/process.js');
       await serveProcess(
         {

@@ -23,9 +23,9 @@ describe('loadConfig', () => {
   it('applies flags over environment over file over defaults', () => {
     const root = rootWith({ serve: { port: 7000, host: '0.0.0.0' }, training: { epochs: 5 } });
     const fileOnly = loadConfig({ root, env: {} });
-    expect(fileOnly.serve).toEqual({ port: 7000, host: '0.0.0.0', pollSeconds: 30 });
-    const withEnv = loadConfig({ root, env: { PORT: '7100' } });
-    expect(withEnv.serve).toEqual({ port: 7100, host: '0.0.0.0', pollSeconds: 30 });
+    expect(fileOnly.serve).toEqual({ port: 7000, host: '0.0.0.0', pollSeconds: 30, workers: 1 });
+    const withEnv = loadConfig({ root, env: { PORT: '7100', CREDIT_SERVE_WORKERS: '2' } });
+    expect(withEnv.serve).toEqual({ port: 7100, host: '0.0.0.0', pollSeconds: 30, workers: 2 });
     const withFlags = loadConfig({ root, env: { PORT: '7100' }, flags: { serve: { port: 7200 } } });
     expect(withFlags.serve.port).toBe(7200);
     expect(withFlags.training.epochs).toBe(5);

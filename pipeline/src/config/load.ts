@@ -31,8 +31,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv): PartialConfig {
   if (env.CREDIT_ARTIFACTS_DIR) out.artifactsDir = env.CREDIT_ARTIFACTS_DIR;
   if (env.MLFLOW_TRACKING_URI) out.tracking = { uri: env.MLFLOW_TRACKING_URI };
   if (env.DATABASE_URL) out.store = { databaseUrl: env.DATABASE_URL };
-  if (env.HOST || env.PORT) {
-    out.serve = { ...(env.HOST ? { host: env.HOST } : {}), ...(env.PORT ? { port: num('PORT') } : {}) };
+  if (env.HOST || env.PORT || env.CREDIT_SERVE_WORKERS) {
+    out.serve = {
+      ...(env.HOST ? { host: env.HOST } : {}),
+      ...(env.PORT ? { port: num('PORT') } : {}),
+      ...(env.CREDIT_SERVE_WORKERS ? { workers: num('CREDIT_SERVE_WORKERS') } : {}),
+    };
   }
   return out;
 }

@@ -51,6 +51,8 @@ export const configSchema = z
         port: z.number().int().min(0).max(65535).default(8080),
         /** With --model models:/NAME@ALIAS: seconds between checks of the alias (hot reload); 0 = off. */
         pollSeconds: z.number().min(0).default(30),
+        /** `credit serve` processes sharing the port (0 = one per CPU core). */
+        workers: z.number().int().min(0).max(64).default(1),
       })
       .strict()
       .prefault({}),
