@@ -18,7 +18,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { readFeatureFile } from '@credit/data';
 import {
-  fitNetwork,
   resolveTrainingConfig,
   selectBackend,
   silentLogger,
@@ -28,6 +27,7 @@ import {
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fitEnsemble, fitNetwork } from '../training/src/fit.js';
 import { baselineOptions, fitRowsPreprocessor, labelledRows, matrixOf } from '../training/src/fold-rows.js';
 
 const TARGET_SECONDS = 15 * 60;
@@ -112,36 +112,43 @@ console.log(
   `preprocessing: fit ${seconds(fitted)}, transform ${seconds(transformed)}; ${rows.length} labelled rows x ${matrix.width} model inputs (${gib(matrix.x.byteLength)} GiB Float32); ${memory()}`,
 );
 
-/** Runs fitNetwork, timing every epoch (wall and CPU), with the memory at each epoch's end. */
-async function timedFit(name: string, options: Parameters<typeof fitNetwork>[2]) {
+/**
+ * Runs the fit as credit train does (the MLP through fitEnsemble: mlp.ensemble networks, merged; the
+ * baseline through fitNetwork), timing every epoch (wall and CPU), with the memory at each epoch's end.
+ */
+async function timedFit(name: string, options: Parameters<typeof fitNetwork>[2], members = 0) {
   const perEpoch: { wall: number; cpu: number }[] = [];
   let epochWatch = stopwatch();
   const whole = stopwatch();
-  const result = await fitNetwork(matrix, undefined, options, (e: EpochReport) => {
+  const report = (e: EpochReport & { member?: number }) => {
     const t = epochWatch();
     perEpoch.push(t);
     console.log(
-      `${name} epoch ${String(e.epoch).padStart(2)}/${options.epochs}: loss ${e.loss.toFixed(4)}, ${seconds(t)}, ${(rows.length / t.wall).toFixed(0)} rows/s; ${memory()}; load ${load()}`,
+      `${name}${e.member ? ` member ${e.member}` : ''} epoch ${String(e.epoch).padStart(2)}/${options.epochs}: loss ${e.loss.toFixed(4)}, ${seconds(t)}, ${(rows.length / t.wall).toFixed(0)} rows/s; ${memory()}; load ${load()}`,
     );
     epochWatch = stopwatch();
-  });
+  };
+  const result =
+    members > 0
+      ? await fitEnsemble(matrix, undefined, options, members, report)
+      : await fitNetwork(matrix, undefined, options, report);
   const t = whole();
   result.model.dispose();
-  return { t, perEpoch, epochs: result.history.length };
+  return { t, perEpoch, epochs: perEpoch.length };
 }
 
-const mlp = await timedFit(`MLP ${config.mlp.hiddenLayers.join('-')}`, {
-  ...config.mlp,
-  seed: config.seed,
-  epochs,
-});
+const mlp = await timedFit(
+  `MLP ${config.mlp.hiddenLayers.join('-')}`,
+  { ...config.mlp, seed: config.seed, epochs },
+  config.mlp.ensemble,
+);
 const fitTime = fit();
 const all_ = total();
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
 const epochWall = mlp.perEpoch.map((e) => e.wall);
 const epochCpu = mlp.perEpoch.map((e) => e.cpu);
 /** The config's epoch cap: the longest final fit `credit train` can run. */
-const cap = config.mlp.epochs;
+const cap = config.mlp.epochs * config.mlp.ensemble;
 const projected = {
   wall: preprocessing.wall + cap * median(epochWall),
   cpu: preprocessing.cpu + cap * median(epochCpu),
@@ -150,7 +157,7 @@ const ratio = (t: { wall: number; cpu: number }) =>
   `${(t.wall / TARGET_SECONDS).toFixed(2)} x wall, ${(t.cpu / TARGET_SECONDS).toFixed(2)} x CPU ${t.wall <= TARGET_SECONDS ? '(target met)' : t.cpu <= TARGET_SECONDS ? '(met in CPU time, not in wall time: load)' : '(target NOT met)'}`;
 const summary = [
   '',
-  `== final fit: MLP ${config.mlp.hiddenLayers.join('-')}, batch ${config.mlp.batchSize}, ${mlp.epochs} epochs, ${rows.length} rows x ${matrix.width} inputs (${table.names.length} features), backend ${backend}${threads}`,
+  `== final fit: MLP ${config.mlp.hiddenLayers.join('-')} x ${config.mlp.ensemble} network(s), batch ${config.mlp.batchSize}, dropout ${config.mlp.dropout}, input dropout ${config.mlp.inputDropout}, maxInputs ${config.maxInputs}, piecewiseBins ${config.piecewiseBins}; ${mlp.epochs} epochs, ${rows.length} rows x ${matrix.width} inputs (of ${table.names.length} features), backend ${backend}${threads}`,
   `preprocessing      ${seconds(preprocessing)}`,
   `network fit        ${seconds(mlp.t)}`,
   `per epoch          median ${median(epochWall).toFixed(1)} s wall (min ${Math.min(...epochWall).toFixed(1)}, max ${Math.max(...epochWall).toFixed(1)}), median ${median(epochCpu).toFixed(1)} s CPU`,
