@@ -22,6 +22,31 @@ describe('rocAuc', () => {
   it('is NaN when a class is absent', () => {
     expect(rocAuc([0, 0], [0.1, 0.2])).toBeNaN();
   });
+  it('equals the count over every (default, repaid) pair, ties, -0, infinities and NaN included', () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let t = 0; t < 20; t++) {
+      const n = 50 + t * 13;
+      const labels = Array.from({ length: n }, () => (random() < 0.3 ? 1 : 0));
+      const level = () => Math.floor(random() * 6) * (random() < 0.2 ? -1 : 1); // many ties, -0 too
+      const special = [Infinity, -Infinity, ...(t % 5 === 0 ? [Number.NaN] : [])];
+      const scores = labels.map(() =>
+        random() < 0.05 ? special[Math.floor(random() * special.length)]! : level(),
+      );
+      let pairs = 0;
+      let u = 0;
+      if (!scores.some(Number.isNaN)) {
+        labels.forEach((li, i) =>
+          labels.forEach((lj, j) => {
+            if (li !== 1 || lj === 1) return;
+            pairs++;
+            u += scores[i]! > scores[j]! ? 1 : scores[i] === scores[j] ? 0.5 : 0;
+          }),
+        );
+        expect(rocAuc(labels, scores)).toBe(u / pairs);
+      } else expect(rocAuc(labels, scores)).toBeGreaterThanOrEqual(0); // NaN scores: the rank-sum path
+    }
+  });
 });
 
 describe('prAuc', () => {

@@ -8,8 +8,43 @@ function orderDescending(scores: Scores): number[] {
   return idx.sort((a, b) => scores[b]! - scores[a]!);
 }
 
-/** ROC AUC as the Mann-Whitney statistic: tied scores count one half. NaN when one class is absent. */
+/**
+ * ROC AUC as the Mann-Whitney statistic: tied scores count one half. NaN when one class is absent.
+ * U = sum over defaults of (repaid loans scored lower + half those scored the same), counted by walking
+ * the two classes' scores, each sorted as a Float64Array (native sort: about 10 x faster than sorting
+ * indices with a comparator, which made input selection on 307k rows take minutes). U and the result are
+ * exact (sums of halves), the same numbers as the rank-sum formula.
+ */
 export function rocAuc(labels: Scores, scores: Scores): number {
+  let positives = 0;
+  for (let i = 0; i < scores.length; i++) {
+    if (Number.isNaN(scores[i])) return rankSumAuc(labels, scores); // NaN has no order: old path
+    if (labels[i] === 1) positives++;
+  }
+  const negatives = scores.length - positives;
+  if (positives === 0 || negatives === 0) return Number.NaN;
+  const pos = new Float64Array(positives);
+  const neg = new Float64Array(negatives);
+  for (let i = 0, p = 0, n = 0; i < scores.length; i++)
+    if (labels[i] === 1) pos[p++] = scores[i]!;
+    else neg[n++] = scores[i]!;
+  pos.sort();
+  neg.sort();
+  let u = 0;
+  let below = 0; // negatives < the current positive score
+  let upTo = 0; // negatives <= it
+  for (let i = 0; i < positives; i++) {
+    const v = pos[i]!;
+    while (below < negatives && neg[below]! < v) below++;
+    if (upTo < below) upTo = below;
+    while (upTo < negatives && neg[upTo]! <= v) upTo++;
+    u += below + (upTo - below) / 2;
+  }
+  return u / (positives * negatives);
+}
+
+/** The rank-sum form (average ranks of tied scores), for scores with NaN. */
+function rankSumAuc(labels: Scores, scores: Scores): number {
   const idx = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
   let rankSumPos = 0;
   let positives = 0;
