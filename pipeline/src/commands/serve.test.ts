@@ -226,7 +226,7 @@ describe('hot reload from the registry (models:/credit-scoring@champion)', () =>
 });
 
 describe('credit serve --workers 2 (a real process tree)', () => {
-  it('serves from two processes on one port, logs every decision once, reloads on SIGHUP, flushes on SIGTERM', async () => {
+  it('serves from two processes on one port, logs every decision once, reloads on SIGHUP, replaces a dead worker, flushes on SIGTERM', async () => {
     const key = await apiKey();
     const store0 = await openStore({
       databaseUrl: process.env.DATABASE_URL,
@@ -294,6 +294,22 @@ describe('credit serve --workers 2 (a real process tree)', () => {
         if (i > 300) throw new Error(`no reload in: ${stderr}`);
         await new Promise((r) => setTimeout(r, 100));
       }
+
+      // A worker that dies is replaced; the port keeps answering meanwhile.
+      process.kill(Number(workers[0]), 'SIGKILL');
+      for (let i = 0; ; i++) {
+        const now = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/);
+        if (now.length === 2 && !now.includes(workers[0]!)) break;
+        if (i > 600) throw new Error(`no replacement worker: ${stderr}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(stderr).toMatch(/serving worker stopped; starting another/);
+      const again = await fetch(`${url}/v1/score`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': key },
+        body: JSON.stringify({ clientId: clientIds[0] }),
+      });
+      expect(again.status).toBe(200);
     } finally {
       child.kill('SIGTERM');
     }
@@ -303,7 +319,7 @@ describe('credit serve --workers 2 (a real process tree)', () => {
       dataDir: path.join(root, 'artifacts', 'store'),
     });
     try {
-      expect((await store.countDecisions()) - rowsBefore).toBe(40);
+      expect((await store.countDecisions()) - rowsBefore).toBe(41);
     } finally {
       await store.close();
     }

@@ -15,6 +15,9 @@ export interface ServingPrimary {
   close(): Promise<void>;
 }
 
+/** More worker restarts than this within the window stop the server (exit 1). */
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 60_000;
 /** A worker that has not exited this long after SIGTERM is killed. */
 const STOP_WAIT_MS = 30_000;
 
@@ -39,6 +42,7 @@ export async function startServingPrimary(options: {
   const alive = new Set<Worker>();
   let stopping = false;
   let started = false;
+  const restarts: number[] = [];
 
   let startupFailed: (e: Error) => void = () => undefined;
   let allListening: (url: string) => void = () => undefined;
@@ -78,6 +82,19 @@ export async function startServingPrimary(options: {
             `a serving worker stopped before listening (exit code ${code ?? signal}); its error is above`,
           ),
         );
+        return;
+      }
+      const now = Date.now();
+      restarts.push(now);
+      while (restarts[0]! < now - RESTART_WINDOW_MS) restarts.shift();
+      if (restarts.length > MAX_RESTARTS) {
+        // Crashing over and over (out of memory, a broken model...): stop rather than fork forever.
+        logger.error('serving workers keep stopping; shutting down', {
+          restarts: restarts.length,
+          code,
+          signal,
+        });
+        void stopWorkers().then(() => process.exit(1));
         return;
       }
       logger.error('serving worker stopped; starting another', { worker: worker.id, code, signal });
