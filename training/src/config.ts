@@ -7,13 +7,13 @@ export const defaultTrainingConfig: TrainingConfig = {
   // network on 150 selected inputs in piecewise-linear encoding beat the former 256-64 on every input.
   mlp: {
     hiddenLayers: [64],
-    dropout: 0.3,
-    l2: 1e-4,
+    dropout: 0.1,
+    l2: 1e-5,
     learningRate: 1e-3,
     batchSize: 256,
     epochs: 20,
     patience: 3,
-    inputDropout: 0.1,
+    inputDropout: 0,
     lrDecay: 0.9,
     classWeight: 'balanced',
     ensemble: 1,
