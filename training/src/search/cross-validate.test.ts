@@ -7,7 +7,7 @@ const table = syntheticTable(240, 6);
 const config = {
   folds: 2,
   seed: 11,
-  mlp: { hiddenLayers: [4], epochs: 2, patience: 1, batchSize: 64, learningRate: 0.03 },
+  mlp: { hiddenLayers: [4], epochs: 2, patience: 1, batchSize: 64, learningRate: 0.03, ensemble: 1 },
   baseline: { epochs: 3, patience: 2, batchSize: 32, learningRate: 0.1 },
 };
 
@@ -33,6 +33,11 @@ describe('crossValidate', () => {
       onFold: (f) => void saved.push(f.bestEpochs),
     });
     expect(saved.map((s) => s.length)).toEqual([2, 2]);
+    // An ensemble of 2 per seed: one best epoch per network.
+    const ensemble = await crossValidate(table, {
+      config: { ...config, mlp: { ...config.mlp, ensemble: 2 } },
+    });
+    expect(ensemble.folds.map((f) => f.bestEpochs.length)).toEqual([2, 2]);
     expect(Array.from(two.oof.mlp)).not.toEqual(Array.from(a.oof.mlp));
     await expect(crossValidate(table, { config, folds: new Int32Array(3) })).rejects.toThrow(
       /fold assignment/,

@@ -42,7 +42,7 @@ export interface CvFold {
   rows: number;
   mlpAuc: number;
   baselineAuc: number;
-  /** Best epoch of each seed's MLP. */
+  /** Best epoch of each network: seed by seed, each seed's `mlp.ensemble` members in order. */
   bestEpochs: number[];
 }
 
