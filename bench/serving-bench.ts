@@ -7,7 +7,7 @@
  *   npx tsx bench/serving-bench.ts [SECONDS_PER_RUN=10] [CLIENTS=2000] [WORKERS=cores] [--no-answer-cache]
  *   SERVER_CPU_PROF=DIR ... also writes the server's V8 CPU profile into DIR (open in Chrome DevTools)
  *
- * Setup: synthetic Kaggle set -> features -> a model with the default 256-64 network trained briefly
+ * Setup: synthetic Kaggle set -> features -> a model with the default network trained briefly
  * (speed does not depend on how well it learnt) -> an API key. The server runs in a child process
  * (this file with --serve), as `credit serve` would, so autocannon does not share its event loop.
  * Runs: warm-up, then POST /v1/score {clientId} at 1, 16 and 64 connections, then 500 requests/s paced evenly (open loop).
@@ -199,7 +199,7 @@ async function bench(): Promise<void> {
   };
   const ratio = (v: number) => `${v.toFixed(2)}x`;
   const out = [
-    `serving bench: POST /v1/score {clientId} over ${clientIds.length} clients in turn, ${seconds} s per run, model ${table.names.length} features -> 256-64 MLP, ${workers} server process(es), answer cache ${answerCache ? 'on' : 'off (every request explains)'}`,
+    `serving bench: POST /v1/score {clientId} over ${clientIds.length} clients in turn, ${seconds} s per run, model ${table.names.length} features -> MLP ${training.defaultTrainingConfig.mlp.hiddenLayers.join('-')} x ${training.defaultTrainingConfig.mlp.ensemble ?? 1} merged, ${workers} server process(es), answer cache ${answerCache ? 'on' : 'off (every request explains)'}`,
     `machine: ${cpus().length} cores, load average ${load0.map((v) => v.toFixed(2)).join(' ')} at start, ${loadavg()
       .map((v) => v.toFixed(2))
       .join(' ')} at end; setup ${setupSeconds.toFixed(1)} s, runs ${benchSeconds.toFixed(1)} s`,
