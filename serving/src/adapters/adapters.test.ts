@@ -220,7 +220,14 @@ describe('explanation, comparison, scatter, what-if on the real model', () => {
     expect(bad.status).toBe(422);
     expect(bad.body.error.message).toMatch(/unknown field "NOT_A_FIELD".*valid fields: .*AMT_CREDIT/);
     expect(bad.body.error.fields).toEqual([{ path: 'query.fields', message: 'unknown field "NOT_A_FIELD"' }]);
-    expect((await get(`/v1/clients/${id}/compare?fields=AMT_CREDIT&population=segment`)).status).toBe(422);
+    // The segment on the real feature table: a contract type from its one-hot columns, the rules listed.
+    const segment = await get(`/v1/clients/${id}/compare?fields=AMT_CREDIT&population=segment`);
+    expect(segment.status).toBe(200);
+    expect(segment.body.population).toBe('segment');
+    expect(segment.body.segment[0]).toMatchObject({ field: 'NAME_CONTRACT_TYPE' });
+    expect(segment.body.size).toBeGreaterThan(0);
+    expect(segment.body.size).toBeLessThan(table.ids.length);
+    expect((await get(`/v1/clients/${id}/compare?fields=AMT_CREDIT&population=nearby`)).status).toBe(422);
     expect((await get('/v1/clients/1/compare?fields=AMT_CREDIT')).status).toBe(404);
   });
   it('gives scatter points of the population and the client, the same on every call', async () => {
