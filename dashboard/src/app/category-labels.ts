@@ -46,10 +46,80 @@ const FR: Record<string, string> = {
   FRIDAY: 'vendredi',
   SATURDAY: 'samedi',
   SUNDAY: 'dimanche',
+  XNA: 'non renseigné',
+  // OCCUPATION_TYPE
+  Laborers: 'Ouvrier(ère)',
+  'Low-skill Laborers': 'Ouvrier(ère) non qualifié(e)',
+  'Core staff': 'Personnel de base',
+  Accountants: 'Comptable',
+  Managers: 'Cadre',
+  Drivers: 'Chauffeur',
+  'Sales staff': 'Vendeur(se)',
+  'Cleaning staff': 'Agent(e) d’entretien',
+  'Cooking staff': 'Cuisinier(ère)',
+  'Private service staff': 'Employé(e) de maison',
+  'Medicine staff': 'Personnel médical',
+  'Security staff': 'Agent(e) de sécurité',
+  'High skill tech staff': 'Technicien(ne) qualifié(e)',
+  'Waiters/barmen staff': 'Serveur(se) / barman',
+  'Realty agents': 'Agent(e) immobilier(ère)',
+  Secretaries: 'Secrétaire',
+  'IT staff': 'Informaticien(ne)',
+  'HR staff': 'Ressources humaines',
+  // ORGANIZATION_TYPE (the numbered types are worded by pattern below)
+  'Self-employed': 'Indépendant(e)',
+  School: 'École',
+  Kindergarten: 'Crèche / maternelle',
+  University: 'Université',
+  Government: 'Administration',
+  Military: 'Armée',
+  Police: 'Police',
+  'Security Ministries': 'Ministères de la sécurité',
+  Security: 'Sécurité',
+  Emergency: 'Services d’urgence',
+  Medicine: 'Santé',
+  Religion: 'Religion',
+  Electricity: 'Électricité',
+  Construction: 'Construction',
+  Housing: 'Logement',
+  Services: 'Services',
+  Postal: 'Poste',
+  Agriculture: 'Agriculture',
+  Restaurant: 'Restauration',
+  Culture: 'Culture',
+  Hotel: 'Hôtellerie',
+  Bank: 'Banque',
+  Insurance: 'Assurance',
+  Mobile: 'Téléphonie mobile',
+  'Legal Services': 'Services juridiques',
+  Advertising: 'Publicité',
+  Cleaning: 'Nettoyage',
+  Telecom: 'Télécommunications',
+  Realtor: 'Immobilier',
+  Other: 'Autre',
 };
-const EN: Record<string, string> = { M: 'Male', F: 'Female', Other_A: 'Other', Other_B: 'Other' };
+
+/** "Business Entity Type 3", "Trade: type 7", "Industry: type 11", "Transport: type 4" in French. */
+const NUMBERED_SECTORS: [RegExp, string][] = [
+  [/^Business Entity Type (\d+)$/, 'Entreprise (type $1)'],
+  [/^Trade: type (\d+)$/, 'Commerce (type $1)'],
+  [/^Industry: type (\d+)$/, 'Industrie (type $1)'],
+  [/^Transport: type (\d+)$/, 'Transport (type $1)'],
+];
+const EN: Record<string, string> = {
+  M: 'Male',
+  F: 'Female',
+  Other_A: 'Other',
+  Other_B: 'Other',
+  XNA: 'not given',
+};
 
 export function categoryLabel(value: string, lang: Lang): string {
   if (/^[A-Z]+DAY$/.test(value) && lang === 'en') return value[0] + value.slice(1).toLowerCase();
-  return (lang === 'fr' ? FR : EN)[value] ?? value;
+  const known = (lang === 'fr' ? FR : EN)[value];
+  if (known !== undefined) return known;
+  if (lang === 'fr')
+    for (const [pattern, words] of NUMBERED_SECTORS)
+      if (pattern.test(value)) return value.replace(pattern, words);
+  return value;
 }
