@@ -37,7 +37,10 @@ export function createApp(deps: AppDeps): ServingApp {
     config,
     now: deps.now ?? (() => new Date()),
     decisions,
-    metrics: createMetrics(() => decisions.pending),
+    metrics: createMetrics({
+      modelVersion: () => deps.model().version,
+      pendingDecisions: () => decisions.pending,
+    }),
   };
   const rateLimiter = createLimiter(config.rateLimitPerMinute, 60 * 1000);
   const app = express();

@@ -1,10 +1,18 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
+/** What the gauges read at each scrape (also when a cluster primary collects a worker's registry). */
+export interface MetricSources {
+  /** The served model's version (credit_model_info). */
+  modelVersion: () => string;
+  /** Decision rows answered and not yet written (credit_decision_log_pending). */
+  pendingDecisions: () => number;
+}
+
 /**
  * Per-app Prometheus registry: request latency, decisions by outcome, served model version, and the
- * decision rows waiting to be written (`pendingDecisions` is read at each scrape).
+ * decision rows waiting to be written.
  */
-export function createMetrics(pendingDecisions: () => number = () => 0) {
+export function createMetrics(sources: MetricSources) {
   const registry = new Registry();
   const latency = new Histogram({
     name: 'credit_http_request_duration_seconds',
@@ -19,21 +27,25 @@ export function createMetrics(pendingDecisions: () => number = () => 0) {
     labelNames: ['decision', 'model_version'],
     registers: [registry],
   });
-  const modelInfo = new Gauge({
+  new Gauge({
     name: 'credit_model_info',
     help: 'served model version (value 1)',
     labelNames: ['version'],
     aggregator: 'max', // summed over worker processes it would read 2 for one version served by two
     registers: [registry],
+    collect() {
+      this.reset();
+      this.set({ version: sources.modelVersion() }, 1);
+    },
   });
   new Gauge({
     name: 'credit_decision_log_pending',
     help: 'decision rows returned to callers and not yet written to the store (backpressure above 5000)',
     registers: [registry],
     collect() {
-      this.set(pendingDecisions());
+      this.set(sources.pendingDecisions());
     },
   });
-  return { registry, latency, decisions, modelInfo };
+  return { registry, latency, decisions };
 }
 export type Metrics = ReturnType<typeof createMetrics>;

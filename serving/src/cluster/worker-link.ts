@@ -1,5 +1,4 @@
 import { DataError, type DecisionStore } from '@credit/data';
-import type { Registry } from 'prom-client';
 import {
   isClusterMessage,
   type MetricsCall,
@@ -79,9 +78,3 @@ function rebuildError(e: SerializedError): Error {
   err.name = e.name;
   return err;
 }
-
-/** The collector a worker registers: its registry as JSON, with the model-info gauge set first. */
-export const registryCollector = (registry: Registry, beforeCollect: () => void) => async () => {
-  beforeCollect();
-  return registry.getMetricsAsJSON();
-};

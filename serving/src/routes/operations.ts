@@ -1,6 +1,5 @@
 import { Router, type RequestHandler } from 'express';
 import { requireRole } from '../auth/middleware.js';
-import { registryCollector } from '../cluster/worker-link.js';
 import { docsPage } from '../docs-page.js';
 import { openApiDocument } from '../openapi.js';
 import type { RouteContext } from './context.js';
@@ -41,14 +40,9 @@ export function publicRoutes({ deps }: RouteContext, warmCurrent: () => Promise<
 /** GET /metrics (Prometheus text), ops only; outside /v1 so it takes the auth middleware itself. */
 export function metricsRoutes({ deps, metrics }: RouteContext, auth: RequestHandler): Router {
   const router = Router();
-  const showModel = () => {
-    metrics.modelInfo.reset();
-    metrics.modelInfo.set({ version: deps.model().version }, 1);
-  };
   // With several worker processes, any of them answers the scrape with the sum over all of them.
-  deps.cluster?.provideMetrics(registryCollector(metrics.registry, showModel));
+  deps.cluster?.provideMetrics(() => metrics.registry.getMetricsAsJSON());
   router.get('/metrics', auth, requireRole('ops'), async (_req, res) => {
-    showModel();
     const text = deps.cluster ? await deps.cluster.clusterMetrics() : await metrics.registry.metrics();
     res.type(metrics.registry.contentType).send(text);
   });

@@ -13,6 +13,7 @@ import { principalOf, type RouteContext } from './context.js';
 export function scoringRoutes(ctx: RouteContext): Router {
   const { deps, config, now, decisions, metrics } = ctx;
   const router = Router();
+
   const scoreVector = (model: ScoringModel, vector: Float64Array, id?: number) => {
     const probability = model.predict(vector);
     return {
