@@ -24,19 +24,24 @@ const toNum = (v: unknown): number => Number(v);
 /** Feature names by feature-set id (the names are stored once per set; rows refer to them). */
 type FeatureSets = Map<string, readonly string[]>;
 
+/**
+ * A row's feature-set id: its own (migration 2 rows) or its stored vector's (migration 3 rows, joined
+ * as vector_set); none for rows written before migration 2.
+ */
+const featureSetOf = (r: Row): unknown => r.feature_set ?? r.vector_set;
+
 function featuresOf(r: Row, sets: FeatureSets): Record<string, number | null> {
-  if (r.feature_set == null && r.vector_hash != null)
-    return featuresOf({ ...r, feature_set: r.vector_set, vector_hash: null }, sets);
-  if (r.feature_set == null) {
+  const setId = featureSetOf(r);
+  if (setId == null) {
     // Rows written before migration 2: one JSONB object per row.
     const features = typeof r.features === 'string' ? JSON.parse(r.features) : r.features;
     return features as Record<string, number | null>;
   }
-  const names = sets.get(String(r.feature_set));
+  const names = sets.get(String(setId));
   if (!names)
     throw new DataError(
       'store_feature_set_missing',
-      `decision ${String(r.id)} refers to feature set ${String(r.feature_set)}, which decision_feature_sets lacks; restore that table from a backup`,
+      `decision ${String(r.id)} refers to feature set ${String(setId)}, which decision_feature_sets lacks; restore that table from a backup`,
     );
   const values = JSON.parse(String(r.feature_values ?? r.vector_values)) as (number | null)[];
   const features: Record<string, number | null> = {};
@@ -150,7 +155,7 @@ export function sqlStore(sql: SqlRunner, kind: DecisionStore['kind']): DecisionS
   const sets: FeatureSets = new Map();
   /** The names of every feature set these rows refer to, fetched once per set. */
   const loadSets = async (rows: Row[]) => {
-    const missing = [...new Set(rows.map((r) => r.feature_set ?? r.vector_set).filter((id) => id != null))]
+    const missing = [...new Set(rows.map(featureSetOf).filter((id) => id != null))]
       .map(String)
       .filter((id) => !sets.has(id));
     if (missing.length === 0) return;
@@ -163,7 +168,7 @@ export function sqlStore(sql: SqlRunner, kind: DecisionStore['kind']): DecisionS
       sets.set(String(f.id), names as string[]);
     }
   };
-  // Hashes of decision vectors known to be stored (least recently written dropped past the cap).
+  // Hashes of decision vectors known to be stored (the oldest written dropped past the cap).
   const vectors = new Set<string>();
   const rememberVector = (hash: string) => {
     vectors.add(hash);
@@ -219,21 +224,20 @@ export function sqlStore(sql: SqlRunner, kind: DecisionStore['kind']): DecisionS
           [vs.map((c) => c.hash), vs.map((c) => c.id), vs.map((c) => valuesJson(c.values))],
         );
       }
-      const column = <T>(pick: (d: DecisionRow, i: number) => T) => batch.map(pick);
       try {
         await sql.query(
           `INSERT INTO decisions (created_at, request_id, user_name, client_id, model_version, vector_hash, probability, decision, latency_ms)
            SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::float8[], $8::text[], $9::float8[])`,
           [
-            column((d) => d.createdAt.toISOString()),
-            column((d) => d.requestId),
-            column((d) => d.user),
-            column((d) => d.clientId),
-            column((d) => d.modelVersion),
-            column((_, i) => compact[i]!.hash),
-            column((d) => d.probability),
-            column((d) => d.decision),
-            column((d) => d.latencyMs),
+            batch.map((d) => d.createdAt.toISOString()),
+            batch.map((d) => d.requestId),
+            batch.map((d) => d.user),
+            batch.map((d) => d.clientId),
+            batch.map((d) => d.modelVersion),
+            compact.map((c) => c.hash),
+            batch.map((d) => d.probability),
+            batch.map((d) => d.decision),
+            batch.map((d) => d.latencyMs),
           ],
         );
       } catch (e) {
