@@ -5,15 +5,10 @@
  * depend on the weights); preprocessing fitted on the first 20,000 rows.
  */
 import { openStore, readFeatureFile, readRecipeFile } from '@credit/data';
-import {
-  createScoringModel,
-  fitPreprocessor,
-  selectBackend,
-  silentLogger,
-  type Manifest,
-} from '@credit/training';
+import { createScoringModel, fitPreprocessor, selectBackend, silentLogger } from '@credit/training';
 import { bundleScoringModel, createApp, featureClientBase, hashToken } from '@credit/serving';
 import request from 'supertest';
+import { manifestFor } from '../training/src/manifest.test-util.js';
 import { buildNetwork } from '../training/src/network.js';
 
 const dir = process.argv[2] ?? 'artifacts/features';
@@ -24,18 +19,12 @@ const names = table.names.filter((n) => n !== 'TARGET');
 const columns = names.map((n) => table.columns[table.names.indexOf(n)]!);
 const fitRows = Array.from({ length: Math.min(20_000, table.ids.length) }, (_, i) => i);
 const pre = fitPreprocessor(names, columns, fitRows, 0.01);
-const manifest = {
-  featureNames: names,
-  preprocessing: pre,
-  threshold: 0.5,
+const manifest = manifestFor(names, pre, {
   cost: { falseNegative: 10, falsePositive: 1 },
   metrics: {},
   createdAt: 'bench',
   trainingDataHash: 'bench',
-  fieldOf: {},
-  fieldInfo: {},
-  baselines: { medians: Object.fromEntries(pre.features.map((f) => [f.name, f.median])) },
-} as unknown as Manifest;
+});
 const network = buildNetwork(pre.outputs.length, [256, 64], 1);
 const newModel = (version: string) => bundleScoringModel(createScoringModel(manifest, network), { version });
 console.log(

@@ -5,13 +5,8 @@
  * comparison: npx tsx bench/training-explain.ts
  */
 import * as tf from '@tensorflow/tfjs';
-import {
-  createScoringModel,
-  fitPreprocessor,
-  selectBackend,
-  silentLogger,
-  type Manifest,
-} from '@credit/training';
+import { createScoringModel, fitPreprocessor, selectBackend, silentLogger } from '@credit/training';
+import { manifestFor } from '../training/src/manifest.test-util.js';
 import { createAttributor, trapezoidIntegratedGradients } from '../training/src/integrated-gradients.js';
 import { buildNetwork } from '../training/src/network.js';
 import { transformRow } from '../training/src/preprocess.js';
@@ -38,14 +33,7 @@ for (const layer of network.layers) {
   const [kernel, bias] = layer.getWeights();
   layer.setWeights([kernel!, tf.tensor1d(Array.from({ length: bias!.size }, () => random() - 0.5))]);
 }
-const manifest = {
-  featureNames: names,
-  preprocessing: pre,
-  threshold: 0.5,
-  fieldOf: {},
-  fieldInfo: {},
-  baselines: { medians: Object.fromEntries(pre.features.map((f) => [f.name, f.median])) },
-} as unknown as Manifest;
+const manifest = manifestFor(names, pre);
 const model = createScoringModel(manifest, network);
 const clients = Array.from({ length: 30 }, (_, r) => columns.map((c) => c[r]!));
 // Warm-up: the weights are read once, and V8 compiles the hot loops (as in a long-running API).

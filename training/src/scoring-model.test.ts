@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Manifest } from './manifest.js';
+import { manifestFor } from './manifest.test-util.js';
 import { buildNetwork, predictLogits, sigmoid } from './network.js';
 import { fitPreprocessor, transformRow } from './preprocess.js';
 import { createRandom } from './random.js';
@@ -49,15 +49,7 @@ describe('ScoringModel single-row predict (plain Float64 forward pass)', () => {
       // Really trained: the biases moved away from their zero initialisation.
       expect(Math.max(...network.layers[0]!.getWeights()[1]!.dataSync().map(Math.abs))).toBeGreaterThan(1e-3);
 
-      const manifest = {
-        featureNames: names,
-        preprocessing: pre,
-        threshold: 0.5,
-        fieldOf: {},
-        fieldInfo: {},
-        baselines: { medians: Object.fromEntries(pre.features.map((f) => [f.name, f.median])) },
-      } as unknown as Manifest;
-      const model = createScoringModel(manifest, network);
+      const model = createScoringModel(manifestFor(names, pre), network);
       const byTfjs = predictLogits(network, x, width); // tfjs, all rows in one batch
       let largest = 0;
       for (const r of all) {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { saveBundle } from '../bundle.js';
 import type { FieldImportance } from '../importance.js';
-import type { Manifest } from '../manifest.js';
+import { manifestFor } from '../manifest.test-util.js';
 import { buildNetwork } from '../network.js';
 import { fitPreprocessor } from '../preprocess.js';
 import { createRandom } from '../random.js';
@@ -134,17 +134,13 @@ it('says a category was not given when no one-hot column of the field is set', (
 
 describe('ScoringModel.explain', () => {
   const network = buildNetwork(pre.outputs.length, [32, 16], 5);
-  const manifest = {
+  const manifest = manifestFor(names, pre, {
     formatVersion: 1,
-    featureNames: names,
-    preprocessing: pre,
-    threshold: 0.5,
     tfjsBackend: 'cpu',
     createdAt: '2026-01-01T00:00:00.000Z',
     fieldOf,
     fieldInfo,
-    baselines: { medians: Object.fromEntries(pre.features.map((f) => [f.name, f.median])) },
-  } as unknown as Manifest;
+  });
   const model = createScoringModel(manifest, network);
 
   beforeAll(async () => {
