@@ -50,7 +50,10 @@ export async function startServingPrimary(options: {
     allListening = ok;
     startupFailed = ko;
   });
-  const listeningUrls = new Map<number, string>();
+  const listening = new Set<number>(); // worker ids
+  // One shutdown, whoever asks first: close(), a failed start-up or a crash loop.
+  let closing: Promise<void> | undefined;
+  const close = () => (closing ??= stopWorkers());
 
   const fork = (): void => {
     const worker = cluster.fork({ [STORE_KIND_ENV]: store.kind });
@@ -64,8 +67,8 @@ export async function startServingPrimary(options: {
         on: (event, listener) => worker.on(event, listener),
       },
       (url) => {
-        listeningUrls.set(worker.id, url);
-        if (!started && listeningUrls.size === options.workers) {
+        listening.add(worker.id);
+        if (!started && listening.size === options.workers) {
           started = true;
           allListening(url);
         }
@@ -94,7 +97,7 @@ export async function startServingPrimary(options: {
           code,
           signal,
         });
-        void stopWorkers().then(() => process.exit(1));
+        void close().then(() => process.exit(1));
         return;
       }
       logger.error('serving worker stopped; starting another', { worker: worker.id, code, signal });
@@ -126,19 +129,15 @@ export async function startServingPrimary(options: {
   try {
     url = await ready;
   } catch (e) {
-    await stopWorkers();
+    await close();
     throw e;
   }
   logger.info('serving workers started', { workers: options.workers, store: store.kind });
-  let closing: Promise<void> | undefined;
   return {
     url,
     reload() {
       for (const w of alive) w.process.kill('SIGHUP');
     },
-    close() {
-      closing ??= stopWorkers();
-      return closing;
-    },
+    close,
   };
 }
