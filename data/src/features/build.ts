@@ -11,11 +11,14 @@ import { DataError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
 import type { FeatureTable } from './feature-table.js';
+import type { RecipeOptions } from './fit.js';
 import { fitRecipeFromFrames } from './fit.js';
 import type { Frame } from './frame.js';
 import { frameFromTable } from './frame.js';
 import { applicationGroup, stackApplications } from './groups/application.js';
 import type { Frames } from './groups/group.js';
+import type { ComputedColumns } from './groups/group.js';
+import { extraGroupsOf, normaliseExtraGroups } from './groups/extra.js';
 import { FEATURE_GROUPS } from './groups/index.js';
 import type { FeatureRecipe, RecipeTable, SourceTable } from './recipe.js';
 import { SOURCE_TABLES } from './recipe.js';
@@ -29,7 +32,7 @@ export interface GroupProgress {
   columns: number;
 }
 
-export interface BuildOptions {
+export interface BuildOptions extends RecipeOptions {
   logger?: Logger;
   /** Called after each feature group (application, bureau, ...). */
   onProgress?: (p: GroupProgress) => void;
@@ -41,8 +44,8 @@ export interface BuildResult {
   warnings: string[];
 }
 
-export function fitRecipe(tables: SourceTables): FeatureRecipe {
-  return fitRecipeFromFrames(toFrames(tables));
+export function fitRecipe(tables: SourceTables, options: RecipeOptions = {}): FeatureRecipe {
+  return fitRecipeFromFrames(toFrames(tables), options);
 }
 
 export function buildFeatures(
@@ -52,7 +55,8 @@ export function buildFeatures(
 ): BuildResult {
   const logger = options.logger ?? silentLogger;
   const frames = toFrames(tables);
-  const fitted = recipe ?? fitRecipeFromFrames(frames);
+  if (recipe && options.extraGroups) checkSameGroups(recipe, options.extraGroups);
+  const fitted = recipe ?? fitRecipeFromFrames(frames, options);
   const warnings = checkColumns(frames, fitted);
   const warn = (m: string) => {
     if (!warnings.includes(m)) warnings.push(m);
@@ -74,7 +78,7 @@ export function computeFeatures(
   recipe: FeatureRecipe,
   options: ComputeOptions,
 ): FeatureTable {
-  let t0 = performance.now();
+  const t0 = performance.now();
   const app = applicationGroup.compute(stackApplications(frames), recipe, options.dropXna);
   const columns = app.columns;
   options.onProgress?.({
@@ -82,22 +86,46 @@ export function computeFeatures(
     seconds: (performance.now() - t0) / 1000,
     columns: columns.length,
   });
-  for (const group of FEATURE_GROUPS) {
-    t0 = performance.now();
-    const out = group.compute({ frames, recipe, ids: app.ids }, options.warn);
+  const timed = (group: string, compute: () => Float64Array[]) => {
+    const started = performance.now();
+    const out = compute();
     columns.push(...out);
-    options.onProgress?.({
-      group: group.name,
-      seconds: (performance.now() - t0) / 1000,
-      columns: out.length,
-    });
-  }
+    options.onProgress?.({ group, seconds: (performance.now() - started) / 1000, columns: out.length });
+  };
+  for (const group of FEATURE_GROUPS)
+    timed(group.name, () => group.compute({ frames, recipe, ids: app.ids }, options.warn));
+  // Optional groups read the recipe's columns above by name and come after them.
+  const computed = computedColumns(recipe.features.slice(0, columns.length), columns, app.ids.length);
+  for (const group of extraGroupsOf(recipe)) timed(group.name, () => group.compute(computed, options.warn));
   if (columns.length !== recipe.features.length)
     throw new DataError(
       'FEATURES_RECIPE_MISMATCH',
       `The groups produced ${columns.length} columns but the recipe lists ${recipe.features.length}: the recipe file was made by another version of the feature code; refit it (credit features without --recipe).`,
     );
   return { ids: app.ids, target: app.target, names: [...recipe.features], columns };
+}
+
+function computedColumns(names: string[], columns: Float64Array[], nrows: number): ComputedColumns {
+  const index = new Map(names.map((n, i) => [n, i]));
+  return {
+    nrows,
+    names,
+    column: (name) => {
+      const i = index.get(name);
+      return i === undefined ? undefined : columns[i];
+    },
+  };
+}
+
+/** A given recipe decides the groups; asking for others with it is a mistake worth saying. */
+function checkSameGroups(recipe: FeatureRecipe, asked: readonly string[]): void {
+  const has = recipe.extraGroups ?? [];
+  const wanted = normaliseExtraGroups(asked);
+  if (wanted.join() !== has.join())
+    throw new DataError(
+      'FEATURES_GROUPS_MISMATCH',
+      `The recipe was fitted with optional group(s) [${has.join(', ')}] but [${wanted.join(', ')}] were asked for; a fitted recipe decides its columns: drop the option or refit the recipe.`,
+    );
 }
 
 function toFrames(tables: SourceTables): Frames {

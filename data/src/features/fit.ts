@@ -5,11 +5,17 @@
 import type { Frame } from './frame.js';
 import { isNumeric, kindOf } from './frame.js';
 import { fitCategories, fitFactorize } from './one-hot.js';
-import type { FeatureRecipe, RecipeTable, TableRecipe } from './recipe.js';
+import type { ExtraGroupName, FeatureRecipe, RecipeTable, TableRecipe } from './recipe.js';
 import { FACTORIZED_COLUMNS, recipeHash } from './recipe.js';
 import { applicationGroup, rowsWithoutXna, stackApplications } from './groups/application.js';
 import type { Frames } from './groups/group.js';
+import { extraGroupsOf, normaliseExtraGroups } from './groups/extra.js';
 import { FEATURE_GROUPS } from './groups/index.js';
+
+export interface RecipeOptions {
+  /** Optional groups to add after the public recipe's columns (default none: the recipe alone). */
+  extraGroups?: readonly ExtraGroupName[];
+}
 
 export const HISTORY_TABLES = [
   'bureau',
@@ -37,7 +43,7 @@ export function fitTable(
   return { columns, categories, present: true };
 }
 
-export function fitRecipeFromFrames(frames: Frames): FeatureRecipe {
+export function fitRecipeFromFrames(frames: Frames, options: RecipeOptions = {}): FeatureRecipe {
   const app = stackApplications(frames);
   const keep = rowsWithoutXna(app);
   const factorize: Record<string, string[]> = {};
@@ -50,13 +56,19 @@ export function fitRecipeFromFrames(frames: Frames): FeatureRecipe {
     application: fitTable(app, new Set(FACTORIZED_COLUMNS), keep),
     ...Object.fromEntries(HISTORY_TABLES.map((t) => [t, fitTable(frames[t], none)])),
   } as Record<RecipeTable, TableRecipe>;
-  const draft = {
+  const extraGroups = normaliseExtraGroups(options.extraGroups ?? []);
+  const draft: Omit<FeatureRecipe, 'hash'> = {
     formatVersion: 1 as const,
     recipe: 'lightgbm-with-simple-features' as const,
     tables,
     factorize,
     features: [] as string[],
+    // Left out when empty, so a recipe without optional groups is byte for byte what it always was.
+    ...(extraGroups.length > 0 ? { extraGroups } : {}),
   };
-  draft.features = [applicationGroup, ...FEATURE_GROUPS].flatMap((g) => g.declare({ ...draft, hash: '' }));
+  const withoutHash = { ...draft, hash: '' };
+  draft.features = [applicationGroup, ...FEATURE_GROUPS, ...extraGroupsOf(withoutHash)].flatMap((g) =>
+    g.declare(withoutHash),
+  );
   return { ...draft, hash: recipeHash(draft) };
 }

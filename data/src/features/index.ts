@@ -1,6 +1,8 @@
 export type { FeatureTable } from './feature-table.js';
-export type { FeatureRecipe, TableRecipe, ColumnKind, RecipeTable } from './recipe.js';
-export { recipeHash } from './recipe.js';
+export type { FeatureRecipe, TableRecipe, ColumnKind, RecipeTable, ExtraGroupName } from './recipe.js';
+export { recipeHash, EXTRA_GROUP_NAMES } from './recipe.js';
+export type { RecipeOptions } from './fit.js';
+export { normaliseExtraGroups } from './groups/extra.js';
 export {
   fitRecipe,
   buildFeatures,

@@ -2,6 +2,7 @@ import { buildFeatures } from './build.js';
 import { DataError } from '../errors.js';
 import { onlineFeatures } from './online.js';
 import { fixtureTables } from './testing/fixtures.js';
+import { derivedFixtureTables } from './testing/derived-fixtures.js';
 import { clientInputs, differences, rowIndex } from './testing/histories.js';
 
 const tables = fixtureTables();
@@ -19,6 +20,27 @@ describe('onlineFeatures', () => {
       compared++;
     }
     expect(compared).toBe(4);
+  });
+
+  it('equals the batch row with the derived group on, which it computes too', () => {
+    const withInputs = derivedFixtureTables();
+    const built = buildFeatures(withInputs, undefined, { extraGroups: ['derived'] });
+    const builtRows = rowIndex(built.table);
+    const recipeColumns = buildFeatures(withInputs).table.names.length;
+    let compared = 0;
+    for (const [id, { application, history }] of clientInputs(withInputs)) {
+      const row = builtRows.get(id);
+      if (row === undefined) continue;
+      const v = onlineFeatures(application, history, built.recipe);
+      expect(differences(built.table, row, v)).toEqual([]);
+      expect(v.length).toBe(recipeColumns + 16);
+      compared++;
+    }
+    expect(compared).toBe(4);
+    const { application } = clientInputs(withInputs).get(1)!;
+    const alone = onlineFeatures(application, {}, built.recipe); // no history sent: history ratios missing
+    expect(alone[built.recipe.features.indexOf('CREDIT_TO_GOODS')]).toBe(1.25);
+    expect(alone[built.recipe.features.indexOf('CREDIT_TO_PREV_CREDIT')]).toBeNaN();
   });
 
   it('gives missing history features to a new client without history or id', () => {

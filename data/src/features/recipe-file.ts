@@ -3,6 +3,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { DataError } from '../errors.js';
 import type { FeatureRecipe } from './recipe.js';
 import { recipeHash } from './recipe.js';
+import { isExtraGroupName } from './groups/extra.js';
 
 export async function writeRecipeFile(path: string, recipe: FeatureRecipe): Promise<void> {
   const tmp = `${path}.tmp-${process.pid}`;
@@ -25,6 +26,12 @@ export async function readRecipeFile(path: string): Promise<FeatureRecipe> {
     throw new DataError(
       'RECIPE_FORMAT',
       `${path} is not a feature recipe (formatVersion 1 with tables and features); give the recipe.json written by \`credit features\`.`,
+    );
+  const groups: unknown = recipe.extraGroups;
+  if (groups !== undefined && !(Array.isArray(groups) && groups.every(isExtraGroupName)))
+    throw new DataError(
+      'RECIPE_FORMAT',
+      `${path}: extraGroups ${JSON.stringify(groups)} lists a feature group this version does not know; use the version of the code that wrote it, or refit the recipe with \`credit features\`.`,
     );
   if (recipeHash(recipe) !== recipe.hash)
     throw new DataError(

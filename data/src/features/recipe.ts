@@ -41,6 +41,11 @@ export interface TableRecipe {
 
 export type RecipeTable = 'application' | Exclude<SourceTable, 'application_train' | 'application_test'>;
 
+/** Optional feature groups beyond the public recipe, appended after its columns (groups/extra.ts). */
+export type ExtraGroupName = 'derived';
+
+export const EXTRA_GROUP_NAMES: readonly ExtraGroupName[] = ['derived'];
+
 export interface FeatureRecipe {
   formatVersion: 1;
   /** The public recipe ported here. */
@@ -50,15 +55,28 @@ export interface FeatureRecipe {
   factorize: Record<string, string[]>;
   /** Output feature names, in order (SK_ID_CURR and TARGET excluded). */
   features: string[];
+  /**
+   * Optional groups on top of the public recipe, in EXTRA_GROUP_NAMES order; their columns follow the
+   * recipe's own. Absent (recipes written before the field existed) = none.
+   */
+  extraGroups?: ExtraGroupName[];
   /** sha256 of everything above, to tie models and feature files to one recipe. */
   hash: string;
 }
 
 export const FACTORIZED_COLUMNS = ['CODE_GENDER', 'FLAG_OWN_CAR', 'FLAG_OWN_REALTY'] as const;
 
+/** The hash leaves `extraGroups` out when there is none, so recipes made before the field keep theirs. */
 export function recipeHash(recipe: Omit<FeatureRecipe, 'hash'>): string {
-  const { formatVersion, recipe: name, tables, factorize, features } = recipe;
-  const canonical = JSON.stringify({ formatVersion, name, tables, factorize, features });
+  const { formatVersion, recipe: name, tables, factorize, features, extraGroups } = recipe;
+  const canonical = JSON.stringify({
+    formatVersion,
+    name,
+    tables,
+    factorize,
+    features,
+    ...(extraGroups && extraGroups.length > 0 ? { extraGroups } : {}),
+  });
   return createHash('sha256').update(canonical).digest('hex');
 }
 

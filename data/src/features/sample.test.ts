@@ -2,7 +2,8 @@
  * The real sample (../shared/data/home-credit-sample): row count, no unexplained constant column, and
  * online == batch bit for bit. The test compares the 8,000 complete-history clients of
  * complete_history_clients.txt plus 2,000 other clients drawn with a fixed seed, to stay fast;
- * bench/features-parity.ts compares every client of the sample.
+ * bench/features-parity.ts compares every client of the sample. The optional derived group is on here
+ * (as in `credit run`), so its columns are checked the same way.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,7 +43,7 @@ describeSample('features on the real sample', () => {
 
   beforeAll(async () => {
     tables = await loadTables(sampleDir);
-    built = buildFeatures(tables);
+    built = buildFeatures(tables, undefined, { extraGroups: ['derived'] });
   }, 120_000);
 
   it('has one row per application, train then test, minus XNA genders', () => {
@@ -56,6 +57,7 @@ describeSample('features on the real sample', () => {
     expect(built.table.ids.length).toBe(expected);
     expect(built.warnings).toEqual([]);
     expect(built.table.names.length).toBeGreaterThan(700);
+    expect(built.table.names.at(-1)).toBe('CREDIT_TO_PREV_CREDIT');
   });
 
   it('has no constant column unless its application input column is itself constant', () => {

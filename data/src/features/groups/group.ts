@@ -4,7 +4,7 @@
  * test checks the declaration against the output (as Vega-Lite's dataflow nodes declare fields).
  */
 import type { Frame } from '../frame.js';
-import type { FeatureRecipe, SourceTable } from '../recipe.js';
+import type { ExtraGroupName, FeatureRecipe, SourceTable } from '../recipe.js';
 
 export type Frames = Partial<Record<SourceTable, Frame>>;
 
@@ -26,4 +26,24 @@ export interface FeatureGroup {
 
 export function missingColumns(count: number, nrows: number): Float64Array[] {
   return Array.from({ length: count }, () => new Float64Array(nrows).fill(NaN));
+}
+
+/** The columns computed so far (the recipe's own), by name; undefined for a name the recipe lacks. */
+export interface ComputedColumns {
+  nrows: number;
+  /** Names in output order. */
+  names: readonly string[];
+  column(name: string): Float64Array | undefined;
+}
+
+/**
+ * An optional group on top of the public recipe (kernel-features.md: improvements go in a separate,
+ * optional group): it reads only the recipe's computed columns, by name, and is appended after them,
+ * so the recipe's columns and their order never change.
+ */
+export interface ExtraFeatureGroup {
+  name: ExtraGroupName;
+  declare(recipe: FeatureRecipe): string[];
+  /** Columns aligned to the rows of `input`, in the declared order. */
+  compute(input: ComputedColumns, warn: (message: string) => void): Float64Array[];
 }

@@ -25,6 +25,7 @@ import {
   PREVIOUS_LABELS,
   type ColumnLabel,
 } from './columns.js';
+import { derivedLabel } from './derived.js';
 import type { FieldUnit } from './unit.js';
 
 export type { FieldUnit } from './unit.js';
@@ -278,7 +279,8 @@ function historyLabel(recipe: FeatureRecipe, feature: string): FeatureLabel | un
 
 /** The plain label of one feature of `recipe`, or undefined when it is not one the recipe knows. */
 export function featureLabel(recipe: FeatureRecipe, feature: string): FeatureLabel | undefined {
-  return applicationLabel(recipe, feature) ?? historyLabel(recipe, feature);
+  // Derived first: BURO_DEBT_TO_INCOME is not a BURO_ aggregate.
+  return derivedLabel(feature) ?? applicationLabel(recipe, feature) ?? historyLabel(recipe, feature);
 }
 
 /**

@@ -6,6 +6,7 @@
 import { fitRecipe } from '../build.js';
 import { fieldsOfFeatures } from '../field-of.js';
 import type { FeatureRecipe } from '../recipe.js';
+import { derivedFixtureTables } from '../testing/derived-fixtures.js';
 import { fixtureTables } from '../testing/fixtures.js';
 import { loadTables, sampleAvailable, sampleDir } from '../testing/load-sample.js';
 import { featureLabel, featureLabels } from './index.js';
@@ -51,6 +52,25 @@ describe('plain labels of the recipe features', () => {
     expect(label('NOT_A_FEATURE')).toBeUndefined();
   });
 
+  it('labels the derived group, each feature with its formula', () => {
+    const recipe = fitRecipe(derivedFixtureTables(), { extraGroups: ['derived'] });
+    expect(recipe.features).toContain('EXT_SOURCES_MEAN');
+    expectEveryFeatureLabelled(recipe);
+    const label = (f: string) => featureLabel(recipe, f);
+    expect(label('EXT_SOURCES_MEAN')?.label).toBe('External scores: average');
+    expect(label('CREDIT_TO_GOODS')).toMatchObject({
+      label: 'Loan amount relative to the price of the goods',
+      description: expect.stringContaining('AMT_CREDIT / AMT_GOODS_PRICE'),
+    });
+    expect(label('DOCUMENT_COUNT')?.label).toBe('Documents provided');
+    expect(label('PHONE_CHANGE_TO_BIRTH')).toMatchObject({
+      label: 'Time since the last phone change, as a share of age',
+      unit: 'share',
+    });
+    // Not read as a BURO_ aggregate.
+    expect(label('BURO_DEBT_TO_INCOME')?.label).toBe('Debt at other institutions relative to income');
+  });
+
   it('keeps Kaggle descriptions and labels what the dictionary alone does not', () => {
     const recipe = fitRecipe(fixtureTables());
     const info = featureLabels(recipe, {
@@ -65,8 +85,10 @@ describe('plain labels of the recipe features', () => {
   (available ? it : it.skip)(
     'labels every feature of a recipe fitted on the real sample',
     async () => {
-      const recipe = fitRecipe(await loadTables(sampleDir));
+      // With the derived group, so its features are checked too.
+      const recipe = fitRecipe(await loadTables(sampleDir), { extraGroups: ['derived'] });
       expect(recipe.features.length).toBeGreaterThan(700);
+      expect(recipe.features).toContain('CREDIT_TO_PREV_CREDIT');
       expectEveryFeatureLabelled(recipe);
       expect(featureLabel(recipe, 'INSTAL_DPD_MAX')).toMatchObject({
         label: 'Instalments of previous loans: largest payment delay (days)',
