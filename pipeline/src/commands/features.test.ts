@@ -53,6 +53,54 @@ describe('credit features', () => {
     b.columns.forEach((c, j) => expect(Array.from(c)).toEqual(Array.from(a.columns[j]!)));
   }, 120_000);
 
+  it('adds the derived group after the recipe columns with --derived-features', async () => {
+    const { code, out } = await runCli(
+      ['features', '--data', data, '--out', join(dir, 'd'), '--derived-features'],
+      createLogger('silent'),
+    );
+    expect(code).toBe(0);
+    const plain = await readFeatureFile(join(dir, 'a', 'features.arrow'));
+    const withGroup = await readFeatureFile(join(dir, 'd', 'features.arrow'));
+    const recipe = await readRecipeFile(join(dir, 'd', 'recipe.json'));
+    expect(recipe.extraGroups).toEqual(['derived']);
+    expect(withGroup.names.slice(0, plain.names.length)).toEqual(plain.names);
+    expect(withGroup.names.slice(plain.names.length)).toHaveLength(16);
+    expect(withGroup.names.at(-1)).toBe('CREDIT_TO_PREV_CREDIT');
+    plain.columns.forEach((c, j) => expect(Array.from(withGroup.columns[j]!)).toEqual(Array.from(c)));
+    expect(out).toContain('optional groups: derived');
+    expect(out).toMatch(/derived\s+16 columns\s+[\d.]+ s/);
+    const before = await readRecipeFile(join(dir, 'a', 'recipe.json'));
+    expect(before.extraGroups).toBeUndefined(); // the default: the public recipe alone
+  }, 120_000);
+
+  it('lets a given recipe decide the group, and refuses a flag that contradicts it', async () => {
+    const withRecipe = await runCli(
+      ['features', '--data', data, '--out', join(dir, 'e'), '--recipe', join(dir, 'd', 'recipe.json')],
+      createLogger('silent'),
+    );
+    expect(withRecipe.code).toBe(0);
+    expect((await readFeatureFile(join(dir, 'e', 'features.arrow'))).names).toEqual(
+      (await readRecipeFile(join(dir, 'd', 'recipe.json'))).features,
+    );
+    const { code, err } = await runCli(
+      [
+        'features',
+        '--data',
+        data,
+        '--out',
+        join(dir, 'f'),
+        '--recipe',
+        join(dir, 'a', 'recipe.json'),
+        '--derived-features',
+      ],
+      createLogger('silent'),
+    );
+    expect(code).toBe(1);
+    expect(err).toMatch(
+      /error: The recipe was fitted with optional group\(s\) \[\].*\[FEATURES_GROUPS_MISMATCH\]/,
+    );
+  }, 120_000);
+
   it('fails with one line naming the directory when --data is not a directory', async () => {
     const { code, err } = await runCli(
       ['features', '--data', join(dir, 'nope'), '--out', join(dir, 'c')],

@@ -4,10 +4,12 @@ import { join, resolve } from 'node:path';
 import type { CommandContext } from '../cli/context.js';
 import { PipelineError } from '../errors.js';
 
-interface FeaturesOptions {
+export interface FeaturesOptions {
   data: string;
   out: string;
   recipe?: string;
+  /** Add the optional derived group after the recipe's columns (docs/features.md); a --recipe decides alone. */
+  derivedFeatures?: boolean;
 }
 
 /** Per-group timings and the shape of what was written, printed at the end and returned for tests. */
@@ -19,6 +21,8 @@ export interface FeaturesSummary {
   featuresFile: string;
   recipeFile: string;
   recipeHash: string;
+  /** Optional groups the recipe has (empty: the public recipe alone). */
+  extraGroups: string[];
   warnings: string[];
 }
 
@@ -27,6 +31,9 @@ export interface FeaturesSummary {
  *
  *   load tables (progress per table) -> build features (fit the recipe, or apply --recipe)
  *   -> write features.arrow and recipe.json (temporary files, then rename) -> summary
+ *
+ * Without --derived-features the columns are the public recipe's alone (what parity is checked on);
+ * `credit run` turns the group on (config `features.derived`).
  */
 export function register(program: Command, ctx: CommandContext): void {
   program
@@ -37,6 +44,10 @@ export function register(program: Command, ctx: CommandContext): void {
     .option(
       '--recipe <file>',
       'apply this fitted recipe.json instead of fitting one (same columns, same order)',
+    )
+    .option(
+      '--derived-features',
+      'add the optional "derived" group (16 combinations of the recipe columns) after the recipe columns; with --recipe, the recipe must have it',
     )
     .action(async (opts: FeaturesOptions) => {
       const summary = await runFeatures(opts, ctx);
@@ -79,6 +90,7 @@ export async function runFeatures(opts: FeaturesOptions, ctx: CommandContext): P
   // 2. Build, with progress per feature group.
   const groups: FeaturesSummary['groups'] = [];
   const built = buildFeatures(tables, recipe, {
+    ...(opts.derivedFeatures ? { extraGroups: ['derived'] as const } : {}),
     logger: log,
     onProgress: (p) => {
       groups.push({ group: p.group, columns: p.columns, seconds: p.seconds });
@@ -101,6 +113,7 @@ export async function runFeatures(opts: FeaturesOptions, ctx: CommandContext): P
     featuresFile,
     recipeFile,
     recipeHash: built.recipe.hash,
+    extraGroups: built.recipe.extraGroups ?? [],
     warnings: built.warnings,
   };
 }
@@ -108,7 +121,7 @@ export async function runFeatures(opts: FeaturesOptions, ctx: CommandContext): P
 function printSummary(s: FeaturesSummary): void {
   const lines = [
     `features: ${s.rows} rows x ${s.columns} features -> ${s.featuresFile}`,
-    `recipe:   ${s.recipeFile} (hash ${s.recipeHash.slice(0, 12)})`,
+    `recipe:   ${s.recipeFile} (hash ${s.recipeHash.slice(0, 12)}; optional groups: ${s.extraGroups.join(', ') || 'none'})`,
     `load      ${s.loadSeconds.toFixed(1)} s`,
     ...s.groups.map(
       (g) =>

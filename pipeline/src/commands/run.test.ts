@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli as credit } from '../cli/run-cli-for-tests.js';
@@ -26,6 +26,12 @@ describe('credit run', () => {
     const modelDir = readdirSync(runDir).find((d) => d.startsWith('model-'))!;
     const manifest = JSON.parse(readFileSync(join(runDir, modelDir, 'bundle', 'manifest.json'), 'utf8'));
     expect(manifest.trainingRows).toBe(300);
+    // The derived feature group is on by default in the main job, and reaches the model.
+    const featuresDir = readdirSync(runDir).find((d) => d.startsWith('features-'))!;
+    const recipe = JSON.parse(readFileSync(join(runDir, featuresDir, 'recipe.json'), 'utf8'));
+    expect(recipe.extraGroups).toEqual(['derived']);
+    expect(manifest.featureNames).toEqual(recipe.features);
+    expect(manifest.featureNames).toContain('EXT_SOURCES_MEAN');
     expect(existsSync(join(root, 'artifacts', 'reports', 'drift', 'report.html'))).toBe(true);
     expect(out).toMatch(/track\s+.*credit-scoring v1; v1 promoted to champion/);
     for (const stage of ['data', 'validate', 'features', 'train', 'drift'])
@@ -42,6 +48,23 @@ describe('credit run', () => {
     expect(out).toMatch(/\nfeatures\s+reused/);
     expect(out).toMatch(/\ntrain\s+reused/);
     expect(out).toMatch(/\ntrack\s+reused\s+model unchanged/);
+  }, 240_000);
+
+  it('builds the recipe columns alone when the config turns the derived group off', async () => {
+    writeFileSync(join(root, 'credit.config.json'), JSON.stringify({ features: { derived: false } }));
+    const { code, out } = await credit(tiny);
+    rmSync(join(root, 'credit.config.json'));
+    expect(code).toBe(0);
+    expect(out).toMatch(/\ndata\s+reused/);
+    expect(out).not.toMatch(/\nfeatures\s+reused/); // another features stage: its inputs changed
+    const runDir = join(root, 'artifacts', 'run');
+    const recipes = readdirSync(runDir)
+      .filter((d) => d.startsWith('features-'))
+      .map((d) => JSON.parse(readFileSync(join(runDir, d, 'recipe.json'), 'utf8')));
+    expect(recipes.map((r) => r.extraGroups ?? []).sort()).toEqual([[], ['derived']]);
+    const [plain, derived] = recipes[0].extraGroups ? [recipes[1], recipes[0]] : [recipes[0], recipes[1]];
+    expect(derived.features).toEqual([...plain.features, ...derived.features.slice(plain.features.length)]);
+    expect(derived.features.length - plain.features.length).toBe(16);
   }, 240_000);
 
   it('names the bad flag', async () => {

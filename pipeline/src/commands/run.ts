@@ -122,10 +122,10 @@ async function runAll(flags: RunFlags, ctx: CommandContext): Promise<void> {
   const features = await runStage({
     stage: 'features',
     parentDir: stagesDir,
-    inputs: { dataHash, recipe: 1 },
+    inputs: { dataHash, recipe: 1, features: config.features },
     force,
     produce: async (dir) => {
-      const s = await runFeatures({ data: dataDir, out: dir }, ctx);
+      const s = await runFeatures({ data: dataDir, out: dir, derivedFeatures: config.features.derived }, ctx);
       return { rows: s.rows, columns: s.columns };
     },
   });

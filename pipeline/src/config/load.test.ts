@@ -18,6 +18,16 @@ describe('loadConfig', () => {
     expect(config.serve.port).toBe(8080);
     expect(config.tracking.uri).toBeUndefined();
     expect(config.store.databaseUrl).toBeUndefined();
+    expect(config.features.derived).toBe(true); // the main job adds the derived feature group
+  });
+
+  it('turns the derived feature group off from the file, and rejects a value that is not a boolean', () => {
+    expect(loadConfig({ root: rootWith({ features: { derived: false } }), env: {} }).features).toEqual({
+      derived: false,
+    });
+    expect(() => loadConfig({ root: rootWith({ features: { derived: 'no' } }), env: {} })).toThrow(
+      /features\.derived: .*boolean/,
+    );
   });
 
   it('applies flags over environment over file over defaults', () => {

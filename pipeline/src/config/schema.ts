@@ -18,6 +18,13 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    features: z
+      .object({
+        /** The optional "derived" feature group (docs/features.md) after the recipe's columns. */
+        derived: z.boolean().default(true),
+      })
+      .strict()
+      .prefault({}),
     training: z
       .object({
         folds: z.number().int().min(2).max(20).default(3),
