@@ -17,7 +17,7 @@ import type { Frame } from './frame.js';
 import { frameFromTable } from './frame.js';
 import { applicationGroup, stackApplications } from './groups/application.js';
 import type { Frames } from './groups/group.js';
-import type { ComputedColumns } from './groups/group.js';
+import { columnsByName } from './groups/group.js';
 import { extraGroupsOf, normaliseExtraGroups } from './groups/extra.js';
 import { FEATURE_GROUPS } from './groups/index.js';
 import type { FeatureRecipe, RecipeTable, SourceTable } from './recipe.js';
@@ -95,7 +95,7 @@ export function computeFeatures(
   for (const group of FEATURE_GROUPS)
     timed(group.name, () => group.compute({ frames, recipe, ids: app.ids }, options.warn));
   // Optional groups read the recipe's columns above by name and come after them.
-  const computed = computedColumns(recipe.features.slice(0, columns.length), columns, app.ids.length);
+  const computed = columnsByName(recipe.features.slice(0, columns.length), columns, app.ids.length);
   for (const group of extraGroupsOf(recipe)) timed(group.name, () => group.compute(computed, options.warn));
   if (columns.length !== recipe.features.length)
     throw new DataError(
@@ -103,18 +103,6 @@ export function computeFeatures(
       `The groups produced ${columns.length} columns but the recipe lists ${recipe.features.length}: the recipe file was made by another version of the feature code; refit it (credit features without --recipe).`,
     );
   return { ids: app.ids, target: app.target, names: [...recipe.features], columns };
-}
-
-function computedColumns(names: string[], columns: Float64Array[], nrows: number): ComputedColumns {
-  const index = new Map(names.map((n, i) => [n, i]));
-  return {
-    nrows,
-    names,
-    column: (name) => {
-      const i = index.get(name);
-      return i === undefined ? undefined : columns[i];
-    },
-  };
 }
 
 /** A given recipe decides the groups; asking for others with it is a mistake worth saying. */

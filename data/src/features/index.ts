@@ -3,6 +3,7 @@ export type { FeatureRecipe, TableRecipe, ColumnKind, RecipeTable, ExtraGroupNam
 export { recipeHash, EXTRA_GROUP_NAMES } from './recipe.js';
 export type { RecipeOptions } from './fit.js';
 export { normaliseExtraGroups } from './groups/extra.js';
+export { derivedColumns } from './groups/derived.js';
 export {
   fitRecipe,
   buildFeatures,

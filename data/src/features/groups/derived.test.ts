@@ -3,7 +3,7 @@ import { buildFeatures, fitRecipe } from '../build.js';
 import type { FeatureTable } from '../feature-table.js';
 import { derivedFixtureTables } from '../testing/derived-fixtures.js';
 import { fixtureTables } from '../testing/fixtures.js';
-import { DERIVED_FEATURES } from './derived.js';
+import { DERIVED_FEATURES, derivedColumns } from './derived.js';
 
 /** A feature column as a plain array (NaN, -0 and ±Infinity compared exactly by toEqual). */
 function col(table: FeatureTable, name: string): number[] {
@@ -99,6 +99,12 @@ describe('the derived feature group', () => {
     expect(out.warnings).toEqual([
       expect.stringMatching(/^derived: column\(s\) EXT_SOURCE_1, .*AMT_GOODS_PRICE/),
     ]);
+  });
+
+  it('gives the same columns from a table built without the group (derivedColumns)', () => {
+    const extra = derivedColumns(plain.table.names, plain.table.columns);
+    expect(extra.names).toEqual(DERIVED_NAMES);
+    extra.columns.forEach((c, j) => expect(c).toEqual(table.columns[plain.table.names.length + j]));
   });
 
   it('applies a fitted recipe with the group to new rows, and refuses to change its groups', () => {

@@ -8,6 +8,7 @@
  */
 import { divide } from './arithmetic.js';
 import type { ComputedColumns, ExtraFeatureGroup } from './group.js';
+import { columnsByName } from './group.js';
 
 type ColumnOf = (name: string) => Float64Array;
 
@@ -135,9 +136,7 @@ export const DERIVED_FEATURES: readonly DerivedFeature[] = [
 export const derivedGroup: ExtraFeatureGroup = {
   name: 'derived',
 
-  declare() {
-    return DERIVED_FEATURES.map((f) => f.name);
-  },
+  declare: () => DERIVED_FEATURES.map((f) => f.name),
 
   compute(input, warn) {
     const absent = new Set<string>();
@@ -156,3 +155,16 @@ export const derivedGroup: ExtraFeatureGroup = {
     return out;
   },
 };
+
+/**
+ * The derived columns of a feature table built without the group (benches comparing inputs): the same
+ * code as the group, reading the table's columns by name.
+ */
+export function derivedColumns(
+  names: readonly string[],
+  columns: readonly Float64Array[],
+  warn: (message: string) => void = () => {},
+): { names: string[]; columns: Float64Array[] } {
+  const input = columnsByName(names, columns, columns[0]?.length ?? 0);
+  return { names: DERIVED_FEATURES.map((f) => f.name), columns: derivedGroup.compute(input, warn) };
+}

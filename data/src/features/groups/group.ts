@@ -36,6 +36,22 @@ export interface ComputedColumns {
   column(name: string): Float64Array | undefined;
 }
 
+export function columnsByName(
+  names: readonly string[],
+  columns: readonly Float64Array[],
+  nrows: number,
+): ComputedColumns {
+  const index = new Map(names.map((n, i) => [n, i]));
+  return {
+    nrows,
+    names,
+    column: (name) => {
+      const i = index.get(name);
+      return i === undefined ? undefined : columns[i];
+    },
+  };
+}
+
 /**
  * An optional group on top of the public recipe (kernel-features.md: improvements go in a separate,
  * optional group): it reads only the recipe's computed columns, by name, and is appended after them,
