@@ -62,7 +62,15 @@ export function register(program: Command, ctx: CommandContext): void {
           since: parseDate(m, '--since', opts.since),
           until: parseDate(m, '--until', opts.until),
         };
-        const logTable = await m.loadDecisionLog(reference.names, window, { root });
+        // The embedded store takes one process at a time: refused while `credit serve` holds it.
+        const { lockEmbeddedStore } = await import('../store/open-decision-store.js');
+        const release = lockEmbeddedStore({ root, command: 'credit drift', logger: log });
+        let logTable;
+        try {
+          logTable = await m.loadDecisionLog(reference.names, window, { root });
+        } finally {
+          release?.();
+        }
         current = logTable;
         currentPredictions = logTable.predictions;
         log.info(`read ${logTable.target.length} decisions from the ${logTable.source}`, {

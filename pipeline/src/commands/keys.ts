@@ -21,7 +21,7 @@ export function register(program: Command, ctx: CommandContext): void {
       const { newToken, hashToken } = await import('@credit/serving');
       const id = randomBytes(6).toString('hex');
       const key = newToken();
-      const store = await openCliStore(ctx);
+      const store = await openCliStore(ctx, 'credit keys create');
       try {
         await store.createApiKey(id, opts.name, opts.role as (typeof ROLES)[number], hashToken(key));
       } finally {
@@ -33,7 +33,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .command('revoke <id>')
     .description('revoke a key by id')
     .action(async (id: string) => {
-      const store = await openCliStore(ctx);
+      const store = await openCliStore(ctx, 'credit keys revoke');
       try {
         if (!(await store.revokeApiKey(id)))
           throw new PipelineError('unknown_key', `no API key with id "${id}"; see \`credit keys list\``);
@@ -46,7 +46,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .command('list')
     .description('list keys (id, name, role, revoked)')
     .action(async () => {
-      const store = await openCliStore(ctx);
+      const store = await openCliStore(ctx, 'credit keys list');
       try {
         for (const k of await store.listApiKeys())
           process.stdout.write(

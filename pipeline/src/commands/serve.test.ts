@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -225,6 +225,95 @@ describe('hot reload from the registry (models:/credit-scoring@champion)', () =>
   }, 120_000);
 });
 
+const bin = fileURLToPath(new URL('../../bin/credit.js', import.meta.url));
+const storeDir = () => path.join(root, 'artifacts', 'store');
+
+/** `credit serve` on the test's root as a real process: its URL once it listens, its exit code. */
+function spawnServe(extra: string[]) {
+  const args = ['--root', root, 'serve', '--model', path.join(root, 'model')];
+  args.push('--features', path.join(root, 'features'), '--port', '0', ...extra);
+  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+  const exited = new Promise<number | null>((ok) => child.once('exit', ok));
+  const url = new Promise<string>((ok, ko) => {
+    void exited.then((code) => ko(new Error(`credit serve exited with ${code}: ${stderr}`)));
+    createInterface({ input: child.stdout }).on('line', (l) => {
+      const m = /^dashboard\s+(\S+)\/$/.exec(l);
+      if (m) ok(m[1]!);
+    });
+  });
+  return { child, url, exited, stderr: () => stderr };
+}
+
+/** Another `credit` command on the same root, as its own process (what an operator would run). */
+async function credit(
+  args: string[],
+  stdin = '',
+): Promise<{ code: number | null; out: string; err: string }> {
+  const child = spawn(process.execPath, [bin, '--root', root, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+  child.stdin.end(stdin);
+  const code = await new Promise<number | null>((ok) => child.once('exit', ok));
+  return { code, out, err };
+}
+
+describe('one process at a time on the embedded store (real credit processes)', () => {
+  it('refuses credit keys, credit users and a second credit serve while credit serve runs; they work once it stopped', async () => {
+    const embedded = !process.env.DATABASE_URL;
+    const name = `lock-${Date.now()}`; // unique: a PostgreSQL store (CI) outlives the test
+    const password = 'a long enough password\n';
+    const server = spawnServe([]);
+    try {
+      await server.url;
+      const whileServing = [
+        await credit(['keys', 'create', '--name', name]),
+        await credit(['users', 'add', name], password),
+        await credit(['keys', 'list']),
+      ];
+      if (embedded) {
+        const holder = `"credit serve" \\(pid ${server.child.pid}, since \\d\\d:\\d\\d:\\d\\d\\)`;
+        for (const refused of whileServing) {
+          expect(refused.code).toBe(1);
+          expect(refused.out).toBe('');
+          // One line naming the store and its holder, then the usual hint: no stack trace.
+          expect(refused.err).toMatch(
+            new RegExp(
+              `^error: The decision store ${storeDir()} is in use by ${holder}\\. PGlite allows one process at a time: stop that process first, or use PostgreSQL \\(set DATABASE_URL\\) to run several\\. \\[E_STORE_IN_USE\\]\n\\(run with --verbose for details\\)\n$`,
+            ),
+          );
+        }
+        const second = spawnServe([]);
+        await expect(second.url).rejects.toThrow(
+          /credit serve exited with 1: .*is in use by "credit serve"/s,
+        );
+      } else {
+        // PostgreSQL serves several processes: no lock, nothing refused.
+        expect(whileServing.map((r) => r.code)).toEqual([0, 0, 0]);
+        expect(existsSync(`${storeDir()}.lock`)).toBe(false);
+      }
+      expect((await fetch(`${await server.url}/health/ready`)).status).toBe(200); // the first one serves on
+    } finally {
+      server.child.kill('SIGTERM');
+    }
+    expect(await server.exited).toBe(0);
+    expect(existsSync(`${storeDir()}.lock`)).toBe(false);
+    const after = `${name}-after`;
+    expect((await credit(['keys', 'create', '--name', after])).code).toBe(0);
+    expect(await credit(['users', 'add', after], password)).toMatchObject({
+      code: 0,
+      out: `created advisor ${after}\n`,
+    });
+    const keys = (await credit(['keys', 'list'])).out;
+    expect(keys).toContain(` ${after}\n`);
+    // Refused while serving: nothing written; accepted with PostgreSQL.
+    expect(keys.includes(` ${name}\n`)).toBe(!embedded);
+  }, 120_000);
+});
+
 describe('credit serve --workers 2 (a real process tree)', () => {
   it('serves from two processes on one port, logs every decision once, reloads on SIGHUP, replaces a dead worker, flushes on SIGTERM', async () => {
     const key = await apiKey();
@@ -235,30 +324,14 @@ describe('credit serve --workers 2 (a real process tree)', () => {
     const rowsBefore = await store0.countDecisions();
     await store0.close();
 
-    const bin = fileURLToPath(new URL('../../bin/credit.js', import.meta.url));
-    const args = [
-      '--root',
-      root,
-      'serve',
-      '--model',
-      path.join(root, 'model'),
-      '--features',
-      path.join(root, 'features'),
-      '--port',
-      '0',
-      '--workers',
-      '2',
-    ];
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const server = spawnServe(['--workers', '2']);
+    const { child } = server;
     try {
-      const url = await new Promise<string>((ok, ko) => {
-        child.once('exit', (code) => ko(new Error(`credit serve exited with ${code}: ${stderr}`)));
-        createInterface({ input: child.stdout }).on('line', (l) => {
-          const m = /^dashboard\s+(\S+)\/$/.exec(l);
-          if (m) ok(m[1]!);
-        });
+      const url = await server.url;
+      // The primary alone holds the store (its workers reach it over IPC).
+      expect(JSON.parse(readFileSync(`${storeDir()}.lock`, 'utf8'))).toMatchObject({
+        pid: child.pid,
+        command: 'credit serve',
       });
       // Two worker processes under the primary, both serving.
       const workers = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8')
@@ -290,8 +363,8 @@ describe('credit serve --workers 2 (a real process tree)', () => {
       expect(metrics.match(/^credit_model_info\{.*\} 1$/m)).not.toBeNull();
 
       child.kill('SIGHUP');
-      for (let i = 0; (stderr.match(/model reloaded/g) ?? []).length < 2; i++) {
-        if (i > 300) throw new Error(`no reload in: ${stderr}`);
+      for (let i = 0; (server.stderr().match(/model reloaded/g) ?? []).length < 2; i++) {
+        if (i > 300) throw new Error(`no reload in: ${server.stderr()}`);
         await new Promise((r) => setTimeout(r, 100));
       }
 
@@ -300,10 +373,10 @@ describe('credit serve --workers 2 (a real process tree)', () => {
       for (let i = 0; ; i++) {
         const now = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/);
         if (now.length === 2 && !now.includes(workers[0]!)) break;
-        if (i > 600) throw new Error(`no replacement worker: ${stderr}`);
+        if (i > 600) throw new Error(`no replacement worker: ${server.stderr()}`);
         await new Promise((r) => setTimeout(r, 100));
       }
-      expect(stderr).toMatch(/serving worker stopped; starting another/);
+      expect(server.stderr()).toMatch(/serving worker stopped; starting another/);
       const again = await fetch(`${url}/v1/score`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-api-key': key },
@@ -313,7 +386,8 @@ describe('credit serve --workers 2 (a real process tree)', () => {
     } finally {
       child.kill('SIGTERM');
     }
-    expect(await new Promise((ok) => child.once('exit', ok))).toBe(0);
+    expect(await server.exited).toBe(0);
+    expect(existsSync(`${storeDir()}.lock`)).toBe(false); // stopped cleanly: nothing left behind
     const store = await openStore({
       databaseUrl: process.env.DATABASE_URL,
       dataDir: path.join(root, 'artifacts', 'store'),

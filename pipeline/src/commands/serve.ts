@@ -80,6 +80,11 @@ export async function checkServeInputs(options: Pick<ServeOptions, 'features' | 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const { logger, root } = options;
   const { arrowPath, recipePath } = await checkServeInputs(options);
+  if (!options.cluster) {
+    // Before loading the model: a store held by another server is refused in a blink, not after seconds.
+    const { checkDecisionStoreFree } = await import('../store/open-decision-store.js');
+    checkDecisionStoreFree({ root });
+  }
 
   const data = await import('@credit/data');
   const training = await import('@credit/training');
@@ -112,7 +117,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     logger.info('building the dashboard (first start)');
     await dashboard.buildDashboard();
   }
-  const store = options.cluster?.store ?? (await openServingStore(root));
+  const store = options.cluster?.store ?? (await openServingStore(root, logger));
   const served = serving.createApp({
     store,
     model: () => slot.current().model, // read once per request: in-flight requests keep their model
@@ -172,10 +177,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   };
 }
 
-/** The decision store `credit serve` writes to: PostgreSQL with DATABASE_URL, else PGlite under artifacts/. */
-export async function openServingStore(root: string) {
-  const data = await import('@credit/data');
-  return data.openStore({ databaseUrl: process.env.DATABASE_URL, dataDir: join(root, 'artifacts', 'store') });
+/**
+ * The decision store `credit serve` writes to: PostgreSQL with DATABASE_URL, else PGlite under artifacts/
+ * (locked: a second server or a `credit keys` on it is refused while this one runs). Opened by the
+ * process that serves alone, or by the primary of `--workers N` (its workers reach it over IPC).
+ */
+export async function openServingStore(root: string, logger: CliLogger) {
+  const { openDecisionStore } = await import('../store/open-decision-store.js');
+  return openDecisionStore({ root, command: 'credit serve', logger });
 }
 
 /** reports/importance.json of the bundle, or [] when it has none (older bundles). */

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { join } from 'node:path';
 import type { CommandContext } from '../cli/context.js';
 import { commandGroup } from '../cli/group.js';
 import { PipelineError } from '../errors.js';
@@ -14,13 +13,13 @@ async function readStdin(): Promise<string> {
     .replace(/\r?\n$/, '');
 }
 
-/** Opens the decision store the server uses: DATABASE_URL, else PGlite under artifacts/store/. */
-export async function openCliStore(ctx: CommandContext) {
-  const { openStore } = await import('@credit/data');
-  return openStore({
-    databaseUrl: process.env.DATABASE_URL,
-    dataDir: join(ctx.root(), 'artifacts', 'store'),
-  });
+/**
+ * Opens the decision store the server uses: DATABASE_URL, else PGlite under artifacts/store/, which a
+ * running `credit serve` holds (then this fails with E_STORE_IN_USE rather than write a copy it never sees).
+ */
+export async function openCliStore(ctx: CommandContext, command: string) {
+  const { openDecisionStore } = await import('../store/open-decision-store.js');
+  return openDecisionStore({ root: ctx.root(), command, logger: ctx.logger });
 }
 
 /** `credit users add|list|disable`: advisor accounts (scrypt-hashed passwords, read from stdin). */
@@ -44,7 +43,7 @@ export function register(program: Command, ctx: CommandContext): void {
           'the password (from stdin) must have at least 12 characters',
         );
       const { hashPassword } = await import('@credit/serving');
-      const store = await openCliStore(ctx);
+      const store = await openCliStore(ctx, 'credit users add');
       try {
         await store.createUser(name, opts.role as (typeof ROLES)[number], await hashPassword(password));
       } finally {
@@ -56,7 +55,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .command('list')
     .description('list accounts (name, role, disabled)')
     .action(async () => {
-      const store = await openCliStore(ctx);
+      const store = await openCliStore(ctx, 'credit users list');
       try {
         for (const u of await store.listUsers())
           process.stdout.write(
@@ -70,7 +69,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .command('disable <name>')
     .description('disable an account and end its sessions')
     .action(async (name: string) => {
-      const store = await openCliStore(ctx);
+      const store = await openCliStore(ctx, 'credit users disable');
       try {
         if (!(await store.disableUser(name)))
           throw new PipelineError('unknown_user', `no user "${name}"; see \`credit users list\``);

@@ -10,7 +10,7 @@ export const DEMO_ADVISOR = 'demo-advisor';
  */
 export async function ensureDemoAdvisor(ctx: CommandContext): Promise<string | null> {
   const { hashPassword } = await import('@credit/serving');
-  const store = await openCliStore(ctx);
+  const store = await openCliStore(ctx, 'credit run');
   try {
     if (await store.findUser(DEMO_ADVISOR)) return null;
     const password = randomBytes(12).toString('base64url');

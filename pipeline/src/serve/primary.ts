@@ -36,7 +36,7 @@ export async function startServingPrimary(options: {
 }): Promise<ServingPrimary> {
   const { createPrimaryHub } = await import('@credit/serving');
   const { logger } = options;
-  const store = await openServingStore(options.root);
+  const store = await openServingStore(options.root, logger);
   const hub = createPrimaryHub(store);
   cluster.setupPrimary({ serialization: 'advanced' }); // Dates and typed arrays cross as they are
   const alive = new Set<Worker>();
