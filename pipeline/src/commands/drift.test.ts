@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../cli/main.js';
 import { runCli } from '../cli/run-cli-for-tests.js';
+import { acquireStoreLock } from '../store/store-lock.js';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
@@ -173,6 +174,26 @@ describe('credit drift --current log (the serving decision log)', () => {
     expect(lacking.err).toMatch(
       /decision log lacks 1 reference feature\(s\), e\.g\. EXT_SOURCE_9: pass --model/,
     );
+  }, 60_000);
+
+  it('is refused while the embedded store is held, as by a running credit serve (PostgreSQL: read as usual)', async () => {
+    const ref = await featureFile(root, 'ref-held.arrow', 0);
+    const window = ['--since', iso(base), '--until', iso(base + inWindow * 1000)];
+    const args = ['--root', root, 'drift', '--reference', ref, '--current', 'log', ...window];
+    // What a running `credit serve` holds (taken here, in this process, so the holder is alive).
+    const held = acquireStoreLock(join(root, 'artifacts', 'store'), { command: 'credit serve' });
+    let r;
+    try {
+      r = await runCli([...args, '--out', join(root, 'held')]);
+    } finally {
+      held.release();
+    }
+    if (process.env.DATABASE_URL) expect(r.code).toBe(2);
+    else {
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/is in use by "credit serve" \(pid \d+, since .*\[E_STORE_IN_USE\]/);
+      expect(existsSync(join(root, 'held', 'drift.json'))).toBe(false);
+    }
   }, 60_000);
 
   it('rejects a window bound that is not a date', async () => {
