@@ -15,7 +15,8 @@ const folds = Number(process.argv[3] ?? 5);
 const t0 = Date.now();
 const tables = await loadKaggleDir(sample);
 const { application_test: _unlabelled, ...labelled } = tables;
-const { table, recipe } = buildFeatures(labelled);
+// With the optional derived group, as `credit run` builds them (config features.derived, default true).
+const { table, recipe } = buildFeatures(labelled, undefined, { extraGroups: ['derived'] });
 console.log(
   `features: ${table.ids.length} rows x ${table.names.length} columns in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
 );

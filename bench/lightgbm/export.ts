@@ -4,7 +4,10 @@
  * assignment that our CV uses, so LightGBM and the MLP see the same rows, columns and folds:
  *   DIR/features.f32  labelled rows x features, row-major float32, NaN = missing (±Infinity -> NaN)
  *   DIR/meta.json     { names, ids, target, fold, folds, seed }
- * Run: npx tsx bench/lightgbm/export.ts [DIR] [folds]  (DIR default ~/.cache/credit-scoring/lightgbm-bench)
+ * Run: npx tsx bench/lightgbm/export.ts [DIR] [folds] [--kernel-only]
+ *   DIR default ~/.cache/credit-scoring/lightgbm-bench. The features are those `credit run` trains on: the
+ *   public recipe's columns plus the optional derived group (config features.derived, default true);
+ *   --kernel-only leaves the derived group out (the public recipe's columns only).
  */
 import { buildFeatures, loadKaggleDir } from '@credit/data';
 import { labelledRows, stratifiedFolds } from '@credit/training';
@@ -12,8 +15,10 @@ import { benchDir, writeAtomically } from './paths.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-const dir = benchDir(process.argv[2]);
-const folds = Number(process.argv[3] ?? 5);
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const dir = benchDir(args[0]);
+const folds = Number(args[1] ?? 5);
+const kernelOnly = process.argv.includes('--kernel-only');
 const sample = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'home-credit-sample');
 const config = JSON.parse(
   readFileSync(resolve(import.meta.dirname, '..', '..', 'training', 'configs', 'default.json'), 'utf8'),
@@ -21,7 +26,7 @@ const config = JSON.parse(
 
 const t0 = Date.now();
 const { application_test: _unlabelled, ...labelled } = await loadKaggleDir(sample);
-const { table } = buildFeatures(labelled);
+const { table } = buildFeatures(labelled, undefined, { extraGroups: kernelOnly ? [] : ['derived'] });
 const rows = labelledRows(table);
 const fold = stratifiedFolds(table.target, rows, folds, config.seed);
 const width = table.names.length;
@@ -42,6 +47,7 @@ await writeAtomically(
     fold: Array.from(fold),
     folds,
     seed: config.seed,
+    derivedGroup: !kernelOnly,
   }),
 );
 console.log(

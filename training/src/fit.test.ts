@@ -1,6 +1,7 @@
 import { selectBackend } from './backend.js';
-import { fitNetwork } from './fit.js';
+import { classWeights, fitNetwork } from './fit.js';
 import { silentLogger } from './logger.js';
+import { predictLogits } from './network.js';
 import { fitPreprocessor, transformColumns } from './preprocess.js';
 import { syntheticTable } from './synthetic.test-util.js';
 
@@ -52,5 +53,30 @@ describe('fitNetwork', () => {
       b.model.dispose();
     }
     base.model.dispose();
+  });
+  it('calibrateIntercept re-centres the output on the training rows only, leaving the ranking as it is', async () => {
+    const train = matrix(rows.slice(0, 300));
+    const val = matrix(rows.slice(300));
+    const [w0, w1] = classWeights(train.y);
+    // Class-weighted mean probability minus class-weighted default rate, on the training rows.
+    const offCentre = (z: Float64Array) =>
+      z.reduce((s, v, i) => s + (train.y[i] === 1 ? w1 : w0) * (1 / (1 + Math.exp(-v)) - train.y[i]!), 0) /
+      train.y.length;
+    const plain = await fitNetwork(train, val, { ...options, dropout: 0.5 });
+    const centred = await fitNetwork(train, val, { ...options, dropout: 0.5, calibrateIntercept: true });
+    const zPlain = predictLogits(plain.model, train.x, train.width);
+    const zCentred = predictLogits(centred.model, train.x, train.width);
+    expect(Math.abs(offCentre(zPlain))).toBeGreaterThan(1e-3); // dropout leaves the plain network off-centre
+    expect(Math.abs(offCentre(zCentred))).toBeLessThan(1e-5);
+    // One constant shift of the logit: the same training and the same order of the validation rows.
+    expect(centred.history).toEqual(plain.history);
+    const shift = zCentred[0]! - zPlain[0]!;
+    expect(Math.abs(shift)).toBeGreaterThan(1e-3);
+    const vPlain = predictLogits(plain.model, val.x, val.width);
+    predictLogits(centred.model, val.x, val.width).forEach((z, i) =>
+      expect(z - vPlain[i]!).toBeCloseTo(shift, 4),
+    );
+    plain.model.dispose();
+    centred.model.dispose();
   });
 });

@@ -16,6 +16,11 @@ export interface FitOptions {
   inputDropout?: number;
   /** Learning rate multiplied by this after every epoch (1 = constant). */
   lrDecay?: number;
+  /**
+   * After training, shift the output bias so that on the TRAINING rows the class-weighted mean predicted
+   * probability equals the class-weighted default rate (calibration in the large, no validation data).
+   */
+  calibrateIntercept?: boolean;
   /** 'balanced': both classes weigh the same in the loss (n / 2 n_class); 'none': every row weighs 1. */
   classWeight?: 'balanced' | 'none';
 }
@@ -101,6 +106,7 @@ export async function fitNetwork(
     tf.dispose(best.weights);
   }
   optimizer.dispose();
+  if (options.calibrateIntercept) shiftOutputBias(model, interceptShift(model, train, w0, w1));
   const last = history.at(-1);
   return {
     model,
@@ -108,6 +114,37 @@ export async function fitNetwork(
     bestValAuc: validation ? best.auc : Number.NaN,
     history,
   };
+}
+
+/** The c for which Σ w·σ(z + c) = Σ w·y over the training rows (Newton's method; the sum is monotone in c). */
+export function interceptShift(model: tf.Sequential, train: Matrix, w0: number, w1: number): number {
+  const z = predictLogits(model, train.x, train.width);
+  let target = 0;
+  train.y.forEach((y) => (target += y === 1 ? w1 : 0));
+  let c = 0;
+  for (let step = 0; step < 50; step++) {
+    let f = -target;
+    let slope = 0;
+    z.forEach((v, i) => {
+      const w = train.y[i] === 1 ? w1 : w0;
+      const p = 1 / (1 + Math.exp(-(v + c)));
+      f += w * p;
+      slope += w * p * (1 - p);
+    });
+    if (slope === 0) break;
+    const move = f / slope;
+    c -= move;
+    if (Math.abs(move) < 1e-9) break;
+  }
+  return c;
+}
+
+function shiftOutputBias(model: tf.Sequential, c: number): void {
+  const last = model.layers[model.layers.length - 1]!;
+  const [kernel, bias] = last.getWeights();
+  const shifted = tf.tidy(() => bias!.add(c));
+  last.setWeights([kernel!, shifted]);
+  shifted.dispose();
 }
 
 function gatherBatch(m: Matrix, batch: Int32Array, w0: number, w1: number) {

@@ -74,5 +74,16 @@ export function matrixOf(
 
 /** The logistic baseline: the MLP's loop with no hidden layer. */
 export function baselineOptions(c: TrainingConfig): FitOptions {
-  return { ...c.baseline, hiddenLayers: [], dropout: 0, seed: c.seed + 1 };
+  return {
+    ...c.baseline,
+    hiddenLayers: [],
+    dropout: 0,
+    seed: c.seed + 1,
+    calibrateIntercept: c.calibrateIntercept,
+  };
+}
+
+/** Fit options of the MLP (each ensemble member adds its number to the seed). */
+export function mlpOptions(c: TrainingConfig): FitOptions {
+  return { ...c.mlp, seed: c.seed, calibrateIntercept: c.calibrateIntercept };
 }

@@ -12,8 +12,15 @@ import { resolveTrainingConfig, validateTrainingConfig, type TrainingConfigInput
 import { featureTableHash } from './data-hash.js';
 import { TrainingError } from './errors.js';
 import { fairnessReport, type GroupFairness } from './fairness.js';
-import { fitEnsemble, fitNetwork, type FitOptions } from './fit.js';
-import { baselineOptions, fitRowsPreprocessor, labelledRows, matrixOf, positions } from './fold-rows.js';
+import { fitEnsemble, fitNetwork } from './fit.js';
+import {
+  baselineOptions,
+  fitRowsPreprocessor,
+  mlpOptions,
+  labelledRows,
+  matrixOf,
+  positions,
+} from './fold-rows.js';
 import { stratifiedFolds } from './folds.js';
 import { fieldImportance, importanceChartSpec, type FieldImportance } from './importance.js';
 import { silentLogger, type Logger } from './logger.js';
@@ -255,10 +262,6 @@ function labelledTrainingRows(table: FeatureTable): number[] {
   return rows;
 }
 
-function mlpOptions(c: TrainingConfig): FitOptions {
-  return { ...c.mlp, seed: c.seed };
-}
-
 function flattenParams(c: TrainingConfig, finalEpochs: number): Record<string, string | number | boolean> {
   return {
     'mlp.hidden_layers': c.mlp.hiddenLayers.join('-'),
@@ -282,6 +285,7 @@ function flattenParams(c: TrainingConfig, finalEpochs: number): Record<string, s
     exclude_protected: c.excludeProtected,
     max_inputs: c.maxInputs,
     piecewise_bins: c.piecewiseBins,
+    calibrate_intercept: c.calibrateIntercept,
   };
 }
 

@@ -62,6 +62,14 @@ export interface TrainingConfig {
    * input per feature, the plain quantile transform). Part of the saved preprocessing (FeatureSpec.bins).
    */
   piecewiseBins: number;
+  /**
+   * After each network (MLP member or baseline) is trained, shift its output bias so that on its own
+   * TRAINING rows the class-weighted mean predicted probability equals the class-weighted default rate.
+   * Early stopping and dropout leave each fold's model offset differently; re-centring makes the folds'
+   * probabilities comparable, so the one threshold chosen on the pooled out-of-fold predictions suits
+   * every fold and the final model. No validation row is used.
+   */
+  calibrateIntercept: boolean;
   /** Leave CODE_GENDER out of the model (still used by the fairness report). */
   excludeProtected: boolean;
   /** Rows of validation data used for permutation importance and mean |attribution|. */

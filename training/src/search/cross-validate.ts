@@ -8,7 +8,14 @@ import { selectBackend } from '../backend.js';
 import { resolveTrainingConfig, validateTrainingConfig, type TrainingConfigInput } from '../config.js';
 import { TrainingError } from '../errors.js';
 import { fitEnsemble, fitNetwork } from '../fit.js';
-import { baselineOptions, fitRowsPreprocessor, labelledRows, matrixOf, positions } from '../fold-rows.js';
+import {
+  baselineOptions,
+  fitRowsPreprocessor,
+  mlpOptions,
+  labelledRows,
+  matrixOf,
+  positions,
+} from '../fold-rows.js';
 import { stratifiedFolds } from '../folds.js';
 import { silentLogger, type Logger } from '../logger.js';
 import {
@@ -96,7 +103,7 @@ export async function crossValidate(
       const fit = await fitEnsemble(
         train,
         val,
-        { ...config.mlp, seed: config.seed + s * members },
+        { ...mlpOptions(config), seed: config.seed + s * members },
         members,
         ({ member, ...e }) =>
           options.onEpoch?.({
