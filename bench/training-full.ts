@@ -28,7 +28,13 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fitEnsemble, fitNetwork } from '../training/src/fit.js';
-import { baselineOptions, fitRowsPreprocessor, labelledRows, matrixOf } from '../training/src/fold-rows.js';
+import {
+  baselineOptions,
+  fitRowsPreprocessor,
+  labelledRows,
+  matrixOf,
+  mlpOptions,
+} from '../training/src/fold-rows.js';
 
 const TARGET_SECONDS = 15 * 60;
 const args = process.argv.slice(2);
@@ -139,7 +145,7 @@ async function timedFit(name: string, options: Parameters<typeof fitNetwork>[2],
 
 const mlp = await timedFit(
   `MLP ${config.mlp.hiddenLayers.join('-')}`,
-  { ...config.mlp, seed: config.seed, epochs },
+  { ...mlpOptions(config), epochs },
   config.mlp.ensemble,
 );
 const fitTime = fit();

@@ -3,11 +3,15 @@
  * same folds, threshold minimising the business cost on OOF, FN = 10, FP = 1) and prints them side by side
  * with the MLP's gap to LightGBM. Reads DIR/oof-*.json (any that exist). When a run was cut short
  * (mlp-cv.ts saves after each fold), every model is scored on the rows of the folds all of them finished.
+ * With LightGBM present, a paired bootstrap over the rows (BOOTSTRAP resamples, default 200, seeded) gives
+ * each MLP's AUC and cost difference to LightGBM with a 95% interval: is a difference larger than the noise
+ * of ~45k rows? Each resample re-chooses every model's cost-optimal threshold, as the main figures do.
  * Run: npx tsx bench/lightgbm/report.ts [DIR]
  */
 import { classificationMetrics, costOptimalThreshold, rocAuc } from '@credit/training';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { createRandom } from '../../training/src/random.js';
 import { benchDir } from './paths.js';
 
 const dir = benchDir(process.argv[2]);
@@ -55,7 +59,7 @@ const scored = loaded.map(({ name, oof, seconds }) => {
       idx.map((i) => p[i]!),
     );
   });
-  return { name, m, foldAucs, seconds };
+  return { name, p, m, foldAucs, seconds };
 });
 
 const lgbm = scored.find((s) => s.name === 'lightgbm');
@@ -84,3 +88,38 @@ if (lgbm)
       `${s.name}: pooled OOF AUC ${within(pooled)} 0.005 of LightGBM (gap ${pooled.toFixed(4)}), mean fold AUC ${within(meanFold)} (gap ${meanFold.toFixed(4)}); business cost ${s.m.costPerClient <= lgbm.m.costPerClient ? 'no worse' : 'worse'} (${s.m.costPerClient.toFixed(4)} vs ${lgbm.m.costPerClient.toFixed(4)} per client)`,
     );
   }
+
+const resamples = Number(process.env.BOOTSTRAP ?? 200);
+if (lgbm && resamples > 0) {
+  const random = createRandom(20261123);
+  const draws = Array.from({ length: resamples }, () =>
+    Int32Array.from({ length: y.length }, () => Math.floor(random() * y.length)),
+  );
+  const atDraw = (values: Float64Array, draw: Int32Array) => Float64Array.from(draw, (i) => values[i]!);
+  const costOf = (labels: Float64Array, p: Float64Array) =>
+    costOptimalThreshold(labels, p, cost).cost / labels.length;
+  const lgbmBoot = draws.map((d) => {
+    const labels = atDraw(y, d);
+    const p = atDraw(lgbm.p, d);
+    return { auc: rocAuc(labels, p), cost: costOf(labels, p) };
+  });
+  const interval = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+    return `${at(0.025).toFixed(4)} .. ${at(0.975).toFixed(4)}`;
+  };
+  for (const s of scored.filter((x) => x.name !== 'lightgbm')) {
+    const aucDiff: number[] = [];
+    const costDiff: number[] = [];
+    draws.forEach((d, b) => {
+      const labels = atDraw(y, d);
+      const p = atDraw(s.p, d);
+      aucDiff.push(rocAuc(labels, p) - lgbmBoot[b]!.auc);
+      costDiff.push(costOf(labels, p) - lgbmBoot[b]!.cost);
+    });
+    const noWorse = costDiff.filter((c) => c <= 0).length / resamples;
+    console.log(
+      `${s.name} - lightgbm, ${resamples} paired bootstrap resamples: AUC ${meanOf(aucDiff).toFixed(4)} (95%: ${interval(aucDiff)}), cost/client ${meanOf(costDiff) >= 0 ? '+' : ''}${meanOf(costDiff).toFixed(4)} (95%: ${interval(costDiff)}); cost no worse in ${(noWorse * 100).toFixed(0)}% of resamples`,
+    );
+  }
+}

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tableFromIPC } from '@uwdata/flechette';
 import { readFileSync } from 'node:fs';
-import { readFeatureFile, writeFeatureFile } from './arrow-file.js';
+import { readFeatureFile, readWholeFile, writeFeatureFile } from './arrow-file.js';
 import { buildFeatures } from './build.js';
 import { readRecipeFile, writeRecipeFile } from './recipe-file.js';
 import { fixtureTables } from './testing/fixtures.js';
@@ -13,6 +13,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const { table, recipe } = buildFeatures(fixtureTables());
 
 describe('features.arrow', () => {
+  it('reads a file in pieces, byte for byte (fs.readFile stops at 2 GiB; full-scale features pass it)', async () => {
+    const path = join(dir, 'pieces.bin');
+    const content = Buffer.from(Array.from({ length: 1000 }, (_, i) => (i * 37) % 251));
+    writeFileSync(path, content);
+    expect(Buffer.from(await readWholeFile(path, 7)).equals(content)).toBe(true);
+    expect(Buffer.from(await readWholeFile(path)).equals(content)).toBe(true);
+    rmSync(path);
+  });
   it('round-trips ids, target and every feature bit for bit (NaN, -0, ±Infinity kept)', async () => {
     const path = join(dir, 'features.arrow');
     await writeFeatureFile(path, table);

@@ -5,7 +5,8 @@
  */
 import { columnFromArray, tableFromColumns, tableFromIPC, tableToIPC } from '@uwdata/flechette';
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
+import { constants as bufferConstants } from 'node:buffer';
 import { DataError } from '../errors.js';
 import type { FeatureTable } from './feature-table.js';
 
@@ -56,11 +57,37 @@ export async function writeFeatureFile(path: string, table: FeatureTable): Promi
   }
 }
 
+/** Read in pieces: fs.readFile refuses files over 2 GiB, and full-scale features with the derived group pass it. */
+const READ_CHUNK = 1 << 30;
+
+/** Exported for its test (a small chunk exercises the piecewise read). */
+export async function readWholeFile(path: string, chunk = READ_CHUNK): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size > bufferConstants.MAX_LENGTH)
+      throw new DataError(
+        'FEATURE_FILE_READ',
+        `${path} is ${(size / 2 ** 30).toFixed(1)} GiB, more than one buffer can hold here (${(bufferConstants.MAX_LENGTH / 2 ** 30).toFixed(0)} GiB); build the features in parts (fewer clients per file).`,
+      );
+    const bytes = Buffer.allocUnsafe(size);
+    for (let offset = 0; offset < size;) {
+      const { bytesRead } = await handle.read(bytes, offset, Math.min(chunk, size - offset), offset);
+      if (bytesRead === 0) throw new Error(`unexpected end of file at byte ${offset} of ${size}`);
+      offset += bytesRead;
+    }
+    return bytes;
+  } finally {
+    await handle.close();
+  }
+}
+
 export async function readFeatureFile(path: string): Promise<FeatureTable> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    bytes = await readWholeFile(path);
   } catch (error) {
+    if (error instanceof DataError) throw error;
     throw new DataError('FEATURE_FILE_READ', `Could not read ${path}; run \`credit features\` first.`, {
       cause: error,
     });
