@@ -282,7 +282,7 @@ describe('one process at a time on the embedded store (real credit processes)', 
           // One line naming the store and its holder, then the usual hint: no stack trace.
           expect(refused.err).toMatch(
             new RegExp(
-              `^error: The decision store ${storeDir()} is in use by ${holder}\\. PGlite allows one process at a time: stop that process first, or use PostgreSQL \\(set DATABASE_URL\\) to run several\\. \\[E_STORE_IN_USE\\]\n\\(run with --verbose for details\\)\n$`,
+              `^error: The decision store ${storeDir()} is in use by ${holder}\\. PGlite allows one process at a time: stop that process first, or use PostgreSQL \\(set DATABASE_URL\\) to run several\\. If that process is gone and its pid now belongs to another program, delete ${storeDir()}\\.lock\\. \\[E_STORE_IN_USE\\]\n\\(run with --verbose for details\\)\n$`,
             ),
           );
         }

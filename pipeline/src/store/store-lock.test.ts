@@ -54,6 +54,8 @@ describe('acquireStoreLock', () => {
     expect(message).toMatch(
       /since \d\d:\d\d:\d\d\)\. PGlite allows one process at a time: stop that process first, or use PostgreSQL \(set DATABASE_URL\)/,
     );
+    // A reused pid would keep the store "in use": the message names the file to delete.
+    expect(message).toContain(`delete ${storeLockPath(storeDir)}.`);
     // The refusal left the holder's lock alone.
     expect(JSON.parse(readFileSync(lock.path, 'utf8'))).toEqual(written);
 

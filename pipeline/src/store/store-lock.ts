@@ -177,7 +177,7 @@ function ownLock(path: string, holder: StoreLockHolder): StoreLock {
 function storeInUse(storeDir: string, holder: StoreLockHolder): PipelineError {
   return new PipelineError(
     'E_STORE_IN_USE',
-    `The decision store ${shownPath(storeDir)} is in use by ${describeHolder(holder)}. PGlite allows one process at a time: stop that process first, or use PostgreSQL (set DATABASE_URL) to run several.`,
+    `The decision store ${shownPath(storeDir)} is in use by ${describeHolder(holder)}. PGlite allows one process at a time: stop that process first, or use PostgreSQL (set DATABASE_URL) to run several. If that process is gone and its pid now belongs to another program, delete ${shownPath(storeLockPath(storeDir))}.`,
   );
 }
 
