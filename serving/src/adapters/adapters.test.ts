@@ -188,6 +188,10 @@ describe('explanation, comparison, scatter, what-if on the real model', () => {
     expect(abs).toEqual([...abs].sort((a, b) => b - a));
     const score = await request(served.app).post('/v1/score').set('x-api-key', KEY).send({ clientId: id });
     expect(contributions[0]!.text).toBe(score.body.reasons[0].text);
+    // Every field, not only the top reasons, is worded with its unit: the age in years, never a day count.
+    const age = contributions.find((c) => c.field === 'DAYS_BIRTH')!;
+    expect(age.text).toMatch(/^Age: \d+ years, (younger|older) than \d+% of clients — /);
+    expect(contributions.some((c) => /-\d/.test(c.text))).toBe(false);
     expect((await get('/v1/clients/1/explanation')).status).toBe(404);
   });
   it('compares a client with all clients and with its nearest neighbours', async () => {

@@ -1,4 +1,9 @@
-import { percentileOf, type ScoringModel as Bundle, type FieldImportance } from '@credit/training';
+import {
+  describeFieldValue,
+  percentileOf,
+  type ScoringModel as Bundle,
+  type FieldImportance,
+} from '@credit/training';
 import type { FieldAttribution, Reason, ScoringModel } from '../deps.js';
 
 export interface BundleModelOptions {
@@ -44,16 +49,16 @@ export function bundleScoringModel(bundle: Bundle, options: BundleModelOptions =
     decide: (probability) => bundle.decide(probability),
     explain(row) {
       const e = bundle.explain(row);
-      // The bundle words the strongest fields (e.reasons, same order and cut as reasons() below);
-      // every other field gets a shorter sentence from its value and percentile.
-      let worded = 0;
+      // Every field is worded as the bundle words its top reasons (units: "Age: 27 years, younger than 80%
+      // of clients"); a field below the cut "has almost no effect on this decision".
       return {
         baseline: e.baseline,
         output: e.output,
         contributions: e.contributions.map((c): FieldAttribution => {
           const direction = c.contribution >= 0 ? 'raises' : 'lowers';
           const strong = Math.abs(c.contribution) > MIN_CONTRIBUTION;
-          const text = (strong ? e.reasons[worded++] : undefined) ?? plainSentence(c, direction, strong);
+          const effect = strong ? `${direction} the risk` : 'has almost no effect on this decision';
+          const text = `${describeFieldValue(c, m.preprocessing, row, m.fieldInfo[c.field])} — ${effect}`;
           return {
             field: c.field,
             label: c.label,
@@ -89,22 +94,4 @@ export function bundleScoringModel(bundle: Bundle, options: BundleModelOptions =
         });
     },
   };
-}
-
-/** A sentence for a field beyond the bundle's top reasons (same wording style, no unit handling). */
-function plainSentence(
-  c: { label: string; value?: number | null; percentile?: number },
-  direction: 'raises' | 'lowers',
-  strong: boolean,
-): string {
-  const effect = strong ? `${direction} the risk` : 'has almost no effect on this decision';
-  if (c.value === null) return `${c.label} is missing — ${effect}`;
-  if (c.value === undefined) return `${c.label} — ${effect}`;
-  const shown =
-    Math.abs(c.value) >= 1000
-      ? Math.round(c.value).toLocaleString('en-US')
-      : String(Number(c.value.toPrecision(3)));
-  if (c.percentile === undefined) return `${c.label} is ${shown} — ${effect}`;
-  const share = Math.round(c.percentile * 100);
-  return `${c.label} is ${shown}, higher than for ${share}% of clients — ${effect}`;
 }
