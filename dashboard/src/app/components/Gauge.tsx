@@ -2,6 +2,7 @@
 // The whole figure carries a text alternative; the numbers are also printed as text below it.
 import type { Score } from '../api.js';
 import { useI18n } from '../i18n.js';
+import { riskAndThreshold } from '../risk-and-threshold.js';
 
 const cx = 120;
 const cy = 120;
@@ -17,13 +18,15 @@ const arc = (from: number, to: number): string => {
 };
 
 export function Gauge({ score }: { score: Score }) {
-  const { t, pct } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const p = Math.min(1, Math.max(0, score.probability));
   const th = Math.min(1, Math.max(0, score.threshold));
   const [nx, ny] = point(p, r - 18);
   const [t1x, t1y] = point(th, r - 16);
   const [t2x, t2y] = point(th, r + 16);
-  const label = t('gaugeLabel', { p: pct(p), t: pct(th), d: t(score.decision) });
+  const shown = riskAndThreshold(i18n, p, th);
+  const label = t('gaugeLabel', { ...shown, d: t(score.decision) });
   return (
     <figure class="gauge">
       <svg viewBox="0 0 240 140" role="img" aria-label={label} width="240" height="140">
@@ -40,9 +43,9 @@ export function Gauge({ score }: { score: Score }) {
         </text>
       </svg>
       <figcaption>
-        <strong>{t('riskIs', { p: pct(p) })}</strong>
+        <strong>{t('riskIs', { p: shown.p })}</strong>
         <br />
-        <span>{t('thresholdIs', { t: pct(th) })}</span>
+        <span>{t('thresholdIs', { t: shown.t })}</span>
       </figcaption>
     </figure>
   );

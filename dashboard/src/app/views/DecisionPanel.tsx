@@ -5,6 +5,7 @@ import { useI18n } from '../i18n.js';
 import { Gauge } from '../components/Gauge.js';
 import { Reasons } from '../components/Reasons.js';
 import { localizeReasons, logOddsSlope } from '../localize.js';
+import { riskAndThreshold } from '../risk-and-threshold.js';
 
 /** Strongest fields on each side: the score's top 5 can all push the same way. */
 const PER_SIDE = 5;
@@ -44,8 +45,7 @@ export function DecisionPanel({ id, score }: { id: number; score: Score }) {
       c: i18n.num(Math.abs(points), 1),
     });
   };
-  const p = pct(score.probability);
-  const th = pct(score.threshold);
+  const { p, t: th } = riskAndThreshold(i18n, score.probability, score.threshold);
   return (
     <section aria-labelledby="decision-title">
       <h2 id="decision-title">{t('tabDecision')}</h2>

@@ -5,9 +5,11 @@ import { Gauge } from '../components/Gauge.js';
 import { Reasons } from '../components/Reasons.js';
 import { DataPanel } from './DataPanel.js';
 import { logOddsSlope } from '../localize.js';
+import { riskAndThreshold } from '../risk-and-threshold.js';
 
 export function PrintView({ client, score }: { client: ClientDetail; score: Score }) {
-  const { t, pct, date } = useI18n();
+  const i18n = useI18n();
+  const { t, date } = i18n;
   return (
     <section aria-labelledby="summary-title" class="summary">
       <h2 id="summary-title">{t('summaryTitle')}</h2>
@@ -18,10 +20,10 @@ export function PrintView({ client, score }: { client: ClientDetail; score: Scor
       <div class="decision card">
         <Gauge score={score} />
         <p>
-          {t(score.decision === 'grant' ? 'interpretGrant' : 'interpretRefuse', {
-            p: pct(score.probability),
-            t: pct(score.threshold),
-          })}
+          {t(
+            score.decision === 'grant' ? 'interpretGrant' : 'interpretRefuse',
+            riskAndThreshold(i18n, score.probability, score.threshold),
+          )}
         </p>
       </div>
       <Reasons reasons={score.reasons} slope={logOddsSlope(score.probability)} max={5} />
