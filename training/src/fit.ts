@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { rocAuc } from './metrics.js';
-import { buildNetwork, mergeNetworks, predictLogits } from './network.js';
+import { buildNetwork, mergeNetworks, predictLogits, sigmoid } from './network.js';
 import { createRandom, shuffleInPlace } from './random.js';
 
 export interface FitOptions {
@@ -117,7 +117,7 @@ export async function fitNetwork(
 }
 
 /** The c for which Σ w·σ(z + c) = Σ w·y over the training rows (Newton's method; the sum is monotone in c). */
-export function interceptShift(model: tf.Sequential, train: Matrix, w0: number, w1: number): number {
+function interceptShift(model: tf.Sequential, train: Matrix, w0: number, w1: number): number {
   const z = predictLogits(model, train.x, train.width);
   let target = 0;
   train.y.forEach((y) => (target += y === 1 ? w1 : 0));
@@ -127,7 +127,7 @@ export function interceptShift(model: tf.Sequential, train: Matrix, w0: number, 
     let slope = 0;
     z.forEach((v, i) => {
       const w = train.y[i] === 1 ? w1 : w0;
-      const p = 1 / (1 + Math.exp(-(v + c)));
+      const p = sigmoid(v + c);
       f += w * p;
       slope += w * p * (1 - p);
     });
