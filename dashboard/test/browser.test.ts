@@ -60,7 +60,10 @@ run('advisor dashboard in Chromium', () => {
     await page.getByLabel('Identifiant').fill(server.username);
     await page.getByLabel('Mot de passe').fill('not-the-password');
     await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('alert').filter({ hasText: 'wrong username or password' }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Connexion refusée : identifiant ou mot de passe incorrect' })
+      .waitFor();
 
     await page.getByLabel('Mot de passe').fill(server.password);
     await page.getByLabel('Mot de passe').press('Enter');
@@ -123,6 +126,13 @@ run('advisor dashboard in Chromium', () => {
     expect(age).toMatch(/^Âge\s+\d+ ans$/);
     expect(age).not.toMatch(/-/);
     expect(await page.getByRole('row', { name: /^Montant du crédit/ }).innerText()).toMatch(/€/);
+    // Tooltips and the folded building statistics in French too (the API sends them in English).
+    expect(await page.locator('th[scope=row]', { hasText: /^Âge$/ }).getAttribute('title')).toBe(
+      'Âge du client au moment de la demande.',
+    );
+    const building = await page.locator('details th[scope=row]').allTextContents();
+    expect(building).toContain('Immeuble : surface habitable (médiane, normalisée)');
+    expect(building.filter((label) => /Building|normalised/.test(label))).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'data');
   });

@@ -93,14 +93,39 @@ export interface DecisionRecord {
   justification?: string | null;
 }
 
-/** An API answer that is not 2xx, with the server's message and per-field errors when it sent them. */
+/** What the server said about a failed request, beyond its status (docs/api.md's error body). */
+export interface ApiErrorDetail {
+  fields?: { field: string; message: string }[];
+  /** `error.code`: `validation_failed`, `not_found`... (absent when the body had none). */
+  code?: string;
+  /** The request's path without its query, e.g. `/v1/auth/login`. */
+  path?: string;
+  /** Seconds to wait before retrying a 429 (Retry-After header, or the "retry in N s" of the message). */
+  retryAfter?: number;
+  requestId?: string;
+}
+
+/**
+ * An API answer that is not 2xx, with the server's stable error code and its (English, technical)
+ * message. What the advisor reads is worded from the code by api-errors.ts.
+ */
 export class ApiError extends Error {
+  readonly fields: { field: string; message: string }[];
+  readonly code: string | undefined;
+  readonly path: string;
+  readonly retryAfter: number | undefined;
+  readonly requestId: string | undefined;
   constructor(
     readonly status: number,
     message: string,
-    readonly fields: { field: string; message: string }[] = [],
+    detail: ApiErrorDetail = {},
   ) {
     super(message);
+    this.fields = detail.fields ?? [];
+    this.code = detail.code;
+    this.path = detail.path ?? '';
+    this.retryAfter = detail.retryAfter;
+    this.requestId = detail.requestId;
   }
 }
 
@@ -120,7 +145,13 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
-  const data: unknown = text ? JSON.parse(text) : null;
+  let data: unknown = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    // Not JSON (a proxy's HTML error page...): an error answer keeps its status; a 2xx one is a fault.
+    if (res.ok) throw new ApiError(res.status, 'the answer is not JSON', { code: 'bad_response', path });
+  }
   if (!res.ok) {
     // Session gone (expired, server restarted): the shell shows the sign-in page again.
     if (res.status === 401 && !path.startsWith('/v1/auth/'))
@@ -128,14 +159,28 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
     // docs/api.md: { error: { code, message, fields: [{ path, message }] } }
     type Body = {
       message?: string;
-      error?: string | { message?: string; fields?: { path: string; message: string }[] };
+      error?:
+        | string
+        | {
+            code?: string;
+            message?: string;
+            requestId?: string;
+            fields?: { path: string; message: string }[];
+          };
     };
     const err = (data ?? {}) as Body;
     const inner = typeof err.error === 'object' ? err.error : undefined;
     const msg =
       inner?.message ?? (typeof err.error === 'string' ? err.error : err.message) ?? `HTTP ${res.status}`;
     const fields = (inner?.fields ?? []).map((f) => ({ field: f.path, message: f.message }));
-    throw new ApiError(res.status, msg, fields);
+    const retry = Number(res.headers.get('retry-after') ?? /retry in (\d+) s/.exec(msg)?.[1]);
+    throw new ApiError(res.status, msg, {
+      fields,
+      code: inner?.code,
+      path: path.split('?')[0],
+      retryAfter: retry > 0 && Number.isFinite(retry) ? retry : undefined,
+      requestId: inner?.requestId,
+    });
   }
   return data as T;
 }

@@ -1,7 +1,10 @@
 // Human labels for fields, in the advisor's language. The API's labels are English: plain ones from
 // recent bundles ("Loan amount"), Kaggle dictionary sentences or raw names ("PREV_AMT_ANNUITY_MEAN") from
 // older ones. English uses the API's plain label; French (and English for older bundles) uses the short
-// labels here; history aggregates are spelled out from their parts; anything else keeps the API's label.
+// labels here; building statistics and history aggregates (history-labels.ts) are spelled out from their
+// parts; anything else keeps the API's label.
+import { categoryLabel } from './category-labels.js';
+import { historyLabel } from './history-labels.js';
 import type { Lang } from './i18n.js';
 
 type Pair = { fr: string; en: string };
@@ -82,29 +85,6 @@ const FIELDS: Record<string, Pair> = {
     fr: 'Consultations du fichier de crédit (année)',
     en: 'Credit bureau enquiries (year)',
   },
-  // Parts of history aggregates (BURO_DAYS_CREDIT_MEAN...).
-  DAYS_CREDIT: { fr: 'ancienneté du crédit', en: 'age of the credit' },
-  DAYS_CREDIT_ENDDATE: { fr: 'échéance restante', en: 'time left to run' },
-  DAYS_CREDIT_UPDATE: { fr: 'dernière mise à jour', en: 'last update' },
-  CREDIT_DAY_OVERDUE: { fr: 'jours de retard', en: 'days overdue' },
-  AMT_CREDIT_SUM: { fr: 'montant', en: 'amount' },
-  AMT_CREDIT_SUM_DEBT: { fr: 'dette restante', en: 'remaining debt' },
-  AMT_CREDIT_SUM_OVERDUE: { fr: 'montant en retard', en: 'amount overdue' },
-  AMT_CREDIT_SUM_LIMIT: { fr: 'plafond', en: 'limit' },
-  AMT_CREDIT_MAX_OVERDUE: { fr: 'plus grand retard (montant)', en: 'largest overdue amount' },
-  CNT_CREDIT_PROLONG: { fr: 'prolongations', en: 'extensions' },
-  AMT_APPLICATION: { fr: 'montant demandé', en: 'amount asked' },
-  AMT_DOWN_PAYMENT: { fr: 'apport', en: 'down payment' },
-  APP_CREDIT_PERC: { fr: 'accordé / demandé', en: 'granted / asked' },
-  CNT_PAYMENT: { fr: 'nombre d’échéances', en: 'number of instalments' },
-  DAYS_DECISION: { fr: 'ancienneté de la décision', en: 'time since decision' },
-  DPD: { fr: 'jours de retard', en: 'days past due' },
-  DBD: { fr: 'jours d’avance', en: 'days before due' },
-  PAYMENT_PERC: { fr: 'part payée', en: 'share paid' },
-  PAYMENT_DIFF: { fr: 'reste à payer', en: 'amount unpaid' },
-  AMT_PAYMENT: { fr: 'montant payé', en: 'amount paid' },
-  AMT_INSTALMENT: { fr: 'montant de l’échéance', en: 'instalment amount' },
-  AMT_BALANCE: { fr: 'solde', en: 'balance' },
   // Ratios built by the feature recipe (no dictionary entry).
   DAYS_EMPLOYED_PERC: { fr: 'Part de la vie en emploi', en: 'Share of life employed' },
   INCOME_CREDIT_PERC: { fr: 'Revenu / montant du crédit', en: 'Income / credit amount' },
@@ -113,28 +93,96 @@ const FIELDS: Record<string, Pair> = {
   PAYMENT_RATE: { fr: 'Taux de remboursement (annuité / crédit)', en: 'Payment rate (annuity / credit)' },
 };
 
-/** History tables, by the prefix the feature recipe gives their aggregates. Longest prefix first. */
-const SOURCES: [string, Pair][] = [
-  ['BURO_', { fr: 'Crédits dans d’autres établissements', en: 'Credits at other institutions' }],
-  ['ACTIVE_', { fr: 'Crédits en cours ailleurs', en: 'Active credits elsewhere' }],
-  ['CLOSED_', { fr: 'Crédits clos ailleurs', en: 'Closed credits elsewhere' }],
-  ['APPROVED_', { fr: 'Demandes précédentes accordées', en: 'Previous applications granted' }],
-  ['REFUSED_', { fr: 'Demandes précédentes refusées', en: 'Previous applications refused' }],
-  ['PREV_', { fr: 'Demandes précédentes', en: 'Previous applications' }],
-  ['POS_', { fr: 'Prêts en magasin', en: 'Point-of-sale loans' }],
-  ['INSTAL_', { fr: 'Échéances passées', en: 'Past instalments' }],
-  ['CC_', { fr: 'Carte de crédit', en: 'Credit card' }],
-];
-
-const STATS: Record<string, Pair> = {
-  MEAN: { fr: 'moyenne', en: 'average' },
-  MAX: { fr: 'maximum', en: 'maximum' },
-  MIN: { fr: 'minimum', en: 'minimum' },
-  SUM: { fr: 'total', en: 'total' },
-  VAR: { fr: 'variabilité', en: 'variability' },
-  SIZE: { fr: 'nombre', en: 'count' },
-  COUNT: { fr: 'nombre', en: 'count' },
+/** The optional "derived" group of the recipe (external scores combined, ratios to age and history). */
+const DERIVED: Record<string, Pair> = {
+  EXT_SOURCES_MEAN: { fr: 'Scores externes : moyenne', en: 'External scores: average' },
+  EXT_SOURCES_MIN: { fr: 'Scores externes : le plus bas', en: 'External scores: lowest' },
+  EXT_SOURCES_MAX: { fr: 'Scores externes : le plus haut', en: 'External scores: highest' },
+  EXT_SOURCES_STD: { fr: 'Scores externes : écart entre eux', en: 'External scores: spread between them' },
+  EXT_SOURCES_PROD: {
+    fr: 'Scores externes : produit des trois',
+    en: 'External scores: product of the three',
+  },
+  EXT_SOURCES_WEIGHTED: { fr: 'Scores externes : moyenne pondérée', en: 'External scores: weighted average' },
+  CREDIT_TO_GOODS: { fr: 'Montant du crédit / prix du bien', en: 'Loan amount / price of the goods' },
+  ID_PUBLISH_TO_BIRTH: {
+    fr: 'Ancienneté de la pièce d’identité rapportée à l’âge',
+    en: 'Identity document age relative to age',
+  },
+  PHONE_CHANGE_TO_BIRTH: {
+    fr: 'Temps depuis le changement de téléphone rapporté à l’âge',
+    en: 'Time since the phone change relative to age',
+  },
+  REGISTRATION_TO_BIRTH: {
+    fr: 'Ancienneté de l’enregistrement rapportée à l’âge',
+    en: 'Time since registration change relative to age',
+  },
+  CAR_AGE_TO_AGE: {
+    fr: 'Âge de la voiture rapporté à l’âge du client',
+    en: 'Age of the car relative to age',
+  },
+  DOCUMENT_COUNT: { fr: 'Nombre de documents fournis', en: 'Documents provided' },
+  BURO_DEBT_TO_INCOME: {
+    fr: 'Dette dans d’autres établissements / revenu',
+    en: 'Debt at other institutions / income',
+  },
+  ACTIVE_DEBT_TO_CREDIT: {
+    fr: 'Crédits en cours ailleurs : part du montant restant à rembourser',
+    en: "Other institutions' active credits: share still owed",
+  },
+  ANNUITY_TO_PREV_ANNUITY: {
+    fr: 'Annuité / annuité moyenne des demandes précédentes',
+    en: 'Annuity / average annuity of previous applications',
+  },
+  CREDIT_TO_PREV_CREDIT: {
+    fr: 'Montant du crédit / montant moyen des demandes précédentes',
+    en: 'Loan amount / average amount of previous applications',
+  },
 };
+
+/** Normalised statistics of the building the client lives in (APARTMENTS_AVG, ..._MODE, ..._MEDI). */
+const BUILDING_MEASURES: Record<string, Pair> = {
+  APARTMENTS: { fr: 'surface des appartements', en: 'apartment size' },
+  BASEMENTAREA: { fr: 'surface du sous-sol', en: 'basement area' },
+  YEARS_BEGINEXPLUATATION: { fr: 'années d’exploitation', en: 'years in use' },
+  YEARS_BUILD: { fr: 'âge de l’immeuble', en: 'age of the building' },
+  COMMONAREA: { fr: 'surface des parties communes', en: 'common area' },
+  ELEVATORS: { fr: 'nombre d’ascenseurs', en: 'number of elevators' },
+  ENTRANCES: { fr: 'nombre d’entrées', en: 'number of entrances' },
+  FLOORSMAX: { fr: 'étage le plus haut', en: 'highest floor' },
+  FLOORSMIN: { fr: 'étage le plus bas', en: 'lowest floor' },
+  LANDAREA: { fr: 'surface du terrain', en: 'land area' },
+  LIVINGAPARTMENTS: { fr: 'logements d’habitation', en: 'living apartments' },
+  LIVINGAREA: { fr: 'surface habitable', en: 'living area' },
+  NONLIVINGAPARTMENTS: { fr: 'locaux hors habitation', en: 'non-living apartments' },
+  NONLIVINGAREA: { fr: 'surface hors habitation', en: 'non-living area' },
+};
+const BUILDING_STATISTICS: Record<string, Pair> = {
+  AVG: { fr: 'moyenne', en: 'average' },
+  MODE: { fr: 'valeur la plus fréquente', en: 'most common' },
+  MEDI: { fr: 'médiane', en: 'median' },
+};
+const BUILDING_OTHERS: Record<string, Pair> = {
+  TOTALAREA_MODE: { fr: 'Immeuble : surface totale (normalisée)', en: 'Building: total area (normalised)' },
+  FONDKAPREMONT_MODE: { fr: 'Immeuble : fonds de travaux', en: 'Building: repair fund' },
+  HOUSETYPE_MODE: { fr: 'Immeuble : type de bâtiment', en: 'Building: house type' },
+  WALLSMATERIAL_MODE: { fr: 'Immeuble : matériau des murs', en: 'Building: wall material' },
+  EMERGENCYSTATE_MODE: { fr: 'Immeuble : en état de péril', en: 'Building: in emergency state' },
+};
+
+/** "Immeuble : surface habitable (médiane, normalisée)", or undefined for any other name. */
+export function buildingLabel(name: string, lang: Lang): string | undefined {
+  const other = BUILDING_OTHERS[name];
+  if (other) return other[lang];
+  const m = /^([A-Z_]+)_(AVG|MODE|MEDI)$/.exec(name);
+  const measure = m && BUILDING_MEASURES[m[1]!];
+  if (!m || !measure) return undefined;
+  const stat = BUILDING_STATISTICS[m[2]!]!;
+  // moyenne, médiane, valeur: all feminine.
+  return lang === 'fr'
+    ? `Immeuble : ${measure.fr} (${stat.fr}, normalisée)`
+    : `Building: ${stat.en} ${measure.en} (normalised)`;
+}
 
 /** Kaggle dictionary sentences used as labels by older bundles ("Client's age in days at the time of..."). */
 const DICTIONARY_WORDING = /\b(in days|at the time of application|of the client)\b/i;
@@ -142,23 +190,29 @@ const DICTIONARY_WORDING = /\b(in days|at the time of application|of the client)
 /** "AMT_DOWN_PAYMENT" -> "amt down payment"; category values (after the column) keep their case. */
 const plain = (s: string): string => s.replace(/_/g, ' ').replace(/\b[A-Z]{2,}\b/g, (w) => w.toLowerCase());
 
+/** A one-hot application feature ("NAME_EDUCATION_TYPE_Higher education"): its column and category. */
+function oneHotLabel(name: string, lang: Lang): string | undefined {
+  const columns = { ...FIELDS, ...BUILDING_OTHERS };
+  const column = Object.keys(columns)
+    .filter((c) => name.startsWith(`${c}_`))
+    .sort((a, b) => b.length - a.length)[0];
+  if (!column) return undefined;
+  const value = name.slice(column.length + 1);
+  const words = columns[column]![lang];
+  if (value === 'nan') return lang === 'fr' ? `${words} : non renseigné` : `${words}: not given`;
+  return lang === 'fr' ? `${words} : « ${categoryLabel(value, 'fr')} »` : `${words}: "${value}"`;
+}
+
 /** The label to show for a field (or feature) name, given the API's label. */
 export function fieldLabel(name: string, apiLabel: string | undefined, lang: Lang): string {
   // In English the model's own label is best when it has one (bundles now carry a plain label for every
   // feature: "Other institutions' credits: average age of credit (years)"); older bundles send raw names.
   if (lang === 'en' && apiLabel && apiLabel !== name && !DICTIONARY_WORDING.test(apiLabel)) return apiLabel;
-  const known = FIELDS[name];
+  const known = FIELDS[name] ?? DERIVED[name];
   if (known) return known[lang];
   const doc = /^FLAG_DOCUMENT_(\d+)$/.exec(name);
   if (doc) return lang === 'fr' ? `Document ${doc[1]} fourni` : `Document ${doc[1]} provided`;
-  const source = SOURCES.find(([prefix]) => name.startsWith(prefix));
-  if (source) {
-    const rest = name.slice(source[0].length);
-    const stat = /_([A-Z]+)$/.exec(rest);
-    const statLabel = stat ? STATS[stat[1]!] : undefined;
-    const core = statLabel ? rest.slice(0, -stat![0].length) : rest;
-    const coreLabel = FIELDS[core]?.[lang] ?? plain(core);
-    return `${source[1][lang]} · ${coreLabel}${statLabel ? ` (${statLabel[lang]})` : ''}`;
-  }
+  const words = buildingLabel(name, lang) ?? historyLabel(name, lang) ?? oneHotLabel(name, lang);
+  if (words) return words;
   return apiLabel && apiLabel !== name ? apiLabel : plain(name);
 }

@@ -1,6 +1,7 @@
-// Puts the advisor's language on what the API sends in English: group titles (by their stable key) and
-// field labels (see field-labels.ts). Descriptions (tooltips) stay as the column dictionary wrote them.
+// Puts the advisor's language on what the API sends in English: group titles (by their stable key), field
+// labels (see field-labels.ts) and descriptions, the tooltips (field-descriptions.ts).
 import type { ClientDetail, Reason } from './api.js';
+import { fieldDescription } from './field-descriptions.js';
 import { fieldLabel } from './field-labels.js';
 import type { I18n, Key } from './i18n.js';
 
@@ -12,7 +13,11 @@ export function localizeClient(client: ClientDetail, i18n: I18n): ClientDetail {
     groups: client.groups.map((g) => ({
       ...g,
       label: GROUP_KEYS.has(g.key) ? i18n.t(`group_${g.key}` as Key) : g.label,
-      fields: g.fields.map((f) => ({ ...f, label: fieldLabel(f.name, f.label, i18n.lang) })),
+      fields: g.fields.map((f) => ({
+        ...f,
+        label: fieldLabel(f.name, f.label, i18n.lang),
+        description: fieldDescription(f.name, f.description, i18n.lang),
+      })),
     })),
   };
 }

@@ -11,6 +11,7 @@ import { HistoryPanel } from './HistoryPanel.js';
 import { PrintView } from './PrintView.js';
 import { DecisionBadge } from '../components/DecisionBadge.js';
 import { localizeClient, localizeReasons } from '../localize.js';
+import { errorText } from '../api-errors.js';
 
 const tabs: { tab: Tab; label: Key }[] = [
   { tab: 'decision', label: 'tabDecision' },
@@ -32,24 +33,18 @@ export function ClientView({ id, tab }: { id: number; tab: Tab }) {
     () => rawScore && { ...rawScore, reasons: localizeReasons(rawScore.reasons, i18n) },
     [rawScore, i18n],
   );
-  const [error, setError] = useState('');
+  const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
     setClient(null);
     setScore(null);
-    setError('');
+    setError(null);
     Promise.all([api.client(id), api.score(id)])
       .then(([c, s]) => {
         setClient(c);
         setScore(s);
       })
-      .catch((e: unknown) =>
-        setError(
-          e instanceof ApiError && e.status === 404
-            ? t('notFound', { id })
-            : t('error', { message: String(e) }),
-        ),
-      );
+      .catch((e: unknown) => setError(e));
   }, [id]);
 
   useEffect(() => {
@@ -68,7 +63,9 @@ export function ClientView({ id, tab }: { id: number; tab: Tab }) {
   if (error)
     return (
       <p class="error" role="alert">
-        {error}
+        {error instanceof ApiError && error.status === 404
+          ? t('notFound', { id })
+          : t('error', { message: errorText(error, i18n) })}
       </p>
     );
   if (!client || !score) return <p role="status">{t('loading')}</p>;

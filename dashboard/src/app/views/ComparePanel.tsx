@@ -7,6 +7,7 @@ import { VegaChart } from '../components/VegaChart.js';
 import { histogramSpec, scatterSpec } from '../charts.js';
 import { compareInYears, isDays, scatterInYears } from '../compare-units.js';
 import { formatNumberFor } from '../format-field.js';
+import { errorText } from '../api-errors.js';
 
 const preferred = ['AMT_INCOME_TOTAL', 'AMT_CREDIT', 'AMT_ANNUITY', 'DAYS_BIRTH', 'EXT_SOURCE_2'];
 /** Fields worth comparing for an advisor (the client has ~120 numeric fields, most of them technical). */
@@ -60,7 +61,7 @@ export function ComparePanel({ client }: { client: ClientDetail }) {
   const [x, setX] = useState(chosen[0] ?? '');
   const [y, setY] = useState(chosen[1] ?? chosen[0] ?? '');
   const [scatter, setScatter] = useState<Scatter | null>(null);
-  const [error, setError] = useState('');
+  const [error, setError] = useState<unknown>(null);
   const labelOf = (name: string) => fields.find((f) => f.name === name)?.label ?? name;
   // Axis titles carry the unit when the API's days became years.
   const axisOf = (name: string) =>
@@ -76,14 +77,14 @@ export function ComparePanel({ client }: { client: ClientDetail }) {
     api.compare(client.id, chosen, population).then(
       (d) =>
         setData({ ...d, fields: d.fields.map((f) => ({ ...compareInYears(f), label: axisOf(f.field) })) }),
-      (e: Error) => setError(e.message),
+      (e: unknown) => setError(e),
     );
   }, [chosen.join(','), population, i18n]);
   useEffect(() => {
     if (!x || !y) return;
     api.scatter(client.id, x, y, population).then(
       (s) => setScatter(scatterInYears(s, x, y)),
-      (e: Error) => setError(e.message),
+      (e: unknown) => setError(e),
     );
   }, [x, y, population]);
 
@@ -133,7 +134,7 @@ export function ComparePanel({ client }: { client: ClientDetail }) {
       </div>
       {error ? (
         <p class="error" role="alert">
-          {t('error', { message: error })}
+          {t('error', { message: errorText(error, i18n) })}
         </p>
       ) : null}
       <div class="charts">

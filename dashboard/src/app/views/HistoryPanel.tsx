@@ -3,29 +3,35 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, type Decision, type DecisionRecord, type Score } from '../api.js';
 import { useI18n } from '../i18n.js';
 import { DecisionBadge } from '../components/DecisionBadge.js';
+import { errorText } from '../api-errors.js';
+
+/** The justification checked before sending (the API checks it again). */
+const TOO_SHORT = Symbol('too short');
 
 export function HistoryPanel({ id, score }: { id: number; score: Score }) {
-  const { t, pct, date } = useI18n();
+  const i18n = useI18n();
+  const { t, pct, date } = i18n;
   const [history, setHistory] = useState<DecisionRecord[] | null>(null);
   const [decision, setDecision] = useState<Decision>(score.decision === 'grant' ? 'refuse' : 'grant');
   const [text, setText] = useState('');
-  const [message, setMessage] = useState('');
-  const [error, setError] = useState('');
-  const load = () => api.decisions(id).then(setHistory, (e: Error) => setError(e.message));
+  const [saved, setSaved] = useState(false);
+  // The failure itself (not its words), so switching language rewords it.
+  const [error, setError] = useState<unknown>(null);
+  const load = () => api.decisions(id).then(setHistory, (e: unknown) => setError(e));
   useEffect(() => void load(), [id]);
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    setMessage('');
-    setError('');
-    if (text.trim().length < 10) return setError(t('justificationShort'));
+    setSaved(false);
+    setError(null);
+    if (text.trim().length < 10) return setError(TOO_SHORT);
     try {
       await api.override(id, decision, text.trim());
       setText('');
-      setMessage(t('overrideSaved'));
+      setSaved(true);
       await load();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(err);
     }
   };
 
@@ -63,10 +69,10 @@ export function HistoryPanel({ id, score }: { id: number; score: Score }) {
         </button>
         {error ? (
           <p class="error" role="alert" id="override-error">
-            {error}
+            {error === TOO_SHORT ? t('justificationShort') : t('error', { message: errorText(error, i18n) })}
           </p>
         ) : null}
-        <p role="status">{message}</p>
+        <p role="status">{saved ? t('overrideSaved') : ''}</p>
       </form>
       <h2 id="history-title">{t('historyTitle')}</h2>
       {history && history.length === 0 ? <p>{t('noHistory')}</p> : null}

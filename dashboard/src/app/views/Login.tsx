@@ -2,21 +2,24 @@
 import { useState } from 'preact/hooks';
 import { api, type User } from '../api.js';
 import { useI18n } from '../i18n.js';
+import { errorText } from '../api-errors.js';
 
 export function Login({ onLogin }: { onLogin: (u: User) => void }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState('');
+  // The failure itself (not its words), so switching language rewords it.
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
-    setError('');
+    setError(null);
     try {
       onLogin(await api.login(username, password));
     } catch (err) {
-      setError(t('loginFailed', { message: err instanceof Error ? err.message : String(err) }));
+      setError(err);
     } finally {
       setBusy(false);
     }
@@ -46,7 +49,7 @@ export function Login({ onLogin }: { onLogin: (u: User) => void }) {
         />
         {error ? (
           <p class="error" role="alert">
-            {error}
+            {t('loginFailed', { message: errorText(error, i18n) })}
           </p>
         ) : null}
         <button type="submit" class="primary" disabled={busy}>

@@ -3,16 +3,18 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, type ModelInfo } from '../api.js';
 import { useI18n } from '../i18n.js';
 import { fieldLabel } from '../field-labels.js';
+import { errorText } from '../api-errors.js';
 
 export function ModelView() {
-  const { t, pct, lang } = useI18n();
+  const i18n = useI18n();
+  const { t, pct, lang } = i18n;
   const [model, setModel] = useState<ModelInfo | null>(null);
-  const [error, setError] = useState('');
-  useEffect(() => void api.model().then(setModel, (e: Error) => setError(e.message)), []);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => void api.model().then(setModel, (e: unknown) => setError(e)), []);
   if (error)
     return (
       <p class="error" role="alert">
-        {t('error', { message: error })}
+        {t('error', { message: errorText(error, i18n) })}
       </p>
     );
   if (!model) return <p role="status">{t('loading')}</p>;

@@ -5,6 +5,7 @@ import { useI18n, type Key } from '../i18n.js';
 import { go } from '../route.js';
 import { DecisionBadge } from '../components/DecisionBadge.js';
 import { categoryLabel } from '../category-labels.js';
+import { errorText } from '../api-errors.js';
 
 const choices: Record<'contractType' | 'familyStatus' | 'education', string[]> = {
   contractType: ['Cash loans', 'Revolving loans'],
@@ -55,12 +56,13 @@ function toQuery(filters: Filters): Record<string, string | undefined> {
 }
 
 export function Search() {
-  const { t, num, money, pct, lang } = useI18n();
+  const i18n = useI18n();
+  const { t, num, money, pct, lang } = i18n;
   const start = saved();
   const [draft, setDraft] = useState<Filters>(start.filters);
   const [query, setQuery] = useState(start);
   const [data, setData] = useState<ClientPage | null>(null);
-  const [error, setError] = useState('');
+  const [error, setError] = useState<unknown>(null);
   const [clientId, setClientId] = useState('');
 
   // The query the shown rows answer: busy from the render that changes the query (not one effect later,
@@ -70,7 +72,7 @@ export function Search() {
 
   useEffect(() => {
     sessionStorage.setItem('search', JSON.stringify(query));
-    setError('');
+    setError(null);
     // Two quick clicks on a column send two requests: only the answer to the latest one is shown,
     // otherwise a late "ascending" answer could land under a "descending" arrow.
     let current = true;
@@ -88,9 +90,9 @@ export function Search() {
         setAnswered(query);
         performance.mark('search-ready');
       })
-      .catch((e: Error) => {
+      .catch((e: unknown) => {
         if (!current) return;
-        setError(e.message);
+        setError(e);
       });
     return () => {
       current = false;
@@ -205,7 +207,7 @@ export function Search() {
       </form>
       {error ? (
         <p class="error" role="alert">
-          {t('error', { message: error })}
+          {t('error', { message: errorText(error, i18n) })}
         </p>
       ) : null}
       <p role="status" id="results-status">

@@ -7,6 +7,7 @@ import { Reasons } from '../components/Reasons.js';
 import { localizeReasons, logOddsSlope } from '../localize.js';
 import { DecisionBadge } from '../components/DecisionBadge.js';
 import { findCounterOffer, type CounterOffer } from '../counter-offer.js';
+import { errorText } from '../api-errors.js';
 
 const editable = ['AMT_INCOME_TOTAL', 'AMT_CREDIT', 'AMT_ANNUITY', 'AMT_GOODS_PRICE'];
 
@@ -22,13 +23,13 @@ export function WhatIfPanel({ client, score }: { client: ClientDetail; score: Sc
     Object.fromEntries(fields.map((f) => [f.name, String(wholeEuros(numericValue(f)) ?? '')])),
   );
   const [result, setResult] = useState<Score | null>(null);
-  const [error, setError] = useState('');
+  const [error, setError] = useState<unknown>(null);
   const [offer, setOffer] = useState<CounterOffer | null | undefined>(undefined);
   const [searching, setSearching] = useState(false);
 
   const simulate = async (e: Event) => {
     e.preventDefault();
-    setError('');
+    setError(null);
     const changes: Record<string, number> = {};
     for (const f of fields) {
       const v = Number(values[f.name]);
@@ -38,7 +39,7 @@ export function WhatIfPanel({ client, score }: { client: ClientDetail; score: Sc
     try {
       setResult(await api.whatIf(client.id, changes));
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(err);
     }
   };
   const credit = numericValue(all.find((f) => f.name === 'AMT_CREDIT'));
@@ -49,7 +50,7 @@ export function WhatIfPanel({ client, score }: { client: ClientDetail; score: Sc
     try {
       setOffer(await findCounterOffer((changes) => api.whatIf(client.id, changes), credit, annuity));
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(err);
     } finally {
       setSearching(false);
     }
@@ -82,7 +83,7 @@ export function WhatIfPanel({ client, score }: { client: ClientDetail; score: Sc
       </form>
       {error ? (
         <p class="error" role="alert">
-          {t('error', { message: error })}
+          {t('error', { message: errorText(error, i18n) })}
         </p>
       ) : null}
       <div aria-live="polite">
