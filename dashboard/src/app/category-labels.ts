@@ -112,8 +112,8 @@ const FR: Record<string, string> = {
   Mixed: 'Mixte',
   Monolithic: 'Béton coulé',
   Others: 'Autres',
-  Yes: 'Oui',
-  No: 'Non',
+  Yes: 'oui',
+  No: 'non',
   Y: 'oui',
   N: 'non',
   // History tables, in the labels of their aggregates. Credits at other institutions (bureau):
