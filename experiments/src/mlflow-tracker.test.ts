@@ -1,11 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalTracker } from './local-tracker.js';
 import { silentLogger } from './logger.js';
 import { MlflowClient } from './mlflow/client.js';
+import type { MlflowLoggedModel } from './mlflow/types.js';
 import { MlflowTracker } from './mlflow-tracker.js';
 import { syncRuns } from './sync.js';
+import { logTrainingRun } from './training-run.js';
 import { MlflowTestServer } from './testing/mlflow-server.js';
 import { trackerContract, writeBundle } from './tracker.contract.js';
 import type { MetricPoint } from './tracker.js';
@@ -17,6 +19,23 @@ const mustRun = process.env.CI === 'true';
 if (!available && !mustRun)
   process.stderr.write('SKIP MlflowTracker contract: no MLflow venv; run scripts/setup/10-mlflow.sh\n');
 const suite = available || mustRun ? describe : describe.skip;
+
+interface SchemaColumn {
+  type: string;
+  name: string;
+  required: boolean;
+}
+/**
+ * The MLflow UI's model version Schema panel: YAML `signature.inputs` / `outputs`, each a JSON string
+ * (JSON.parse, [] when missing). Our MLmodel writers put them as single-quoted scalars on one line.
+ */
+function uiSchema(mlmodel: string): { inputs: SchemaColumn[]; outputs: SchemaColumn[] } {
+  const field = (key: string): SchemaColumn[] => {
+    const m = new RegExp(`^  ${key}: '(.*)'$`, 'm').exec(mlmodel.slice(mlmodel.indexOf('\nsignature:')));
+    return m ? (JSON.parse(m[1]!.replace(/''/g, "'")) as SchemaColumn[]) : [];
+  };
+  return { inputs: field('inputs'), outputs: field('outputs') };
+}
 
 const strip = (ps: MetricPoint[]): number[][] =>
   ps.map((p) => [p.step, p.value, p.timestamp]).sort((a, b) => a[0]! - b[0]!);
@@ -43,6 +62,68 @@ suite('MlflowTracker on a real mlflow server (Tracker contract)', () => {
   });
 
   trackerContract(() => tracker);
+
+  it('registers like MLflow 3 log_model: the version is a logged model whose MLmodel signature the UI reads', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mlflow-logged-model-'));
+    const features = Array.from({ length: 794 }, (_, i) => `FEATURE_${i}`);
+    const bundle = await writeBundle(join(dir, 'bundle'), 'lm');
+    writeFileSync(join(bundle, 'manifest.json'), JSON.stringify({ formatVersion: 1, features }));
+    const name = `ui-${Math.random().toString(36).slice(2, 8)}`;
+    const { runId, modelVersion } = await logTrainingRun(tracker, {
+      experiment: 'logged-models',
+      modelName: name,
+      params: { lr: 0.01 },
+      epochMetrics: [],
+      foldMetrics: [],
+      finalMetrics: { val_auc: 0.77 },
+      tags: {},
+      artifacts: [],
+      bundleDir: bundle,
+    });
+    const version = await tracker.getModelVersion(name, modelVersion);
+    expect(version.runId).toBe(runId);
+    expect(version.modelId).toMatch(/^m-[0-9a-f]{32}$/);
+    expect(version.source).toBe(`models:/${version.modelId}`);
+
+    // The logged model: READY, made by the run (and listed among its outputs), run params, files copied.
+    const http = tracker.client.http;
+    const { model } = await http.request<{ model: MlflowLoggedModel }>({
+      method: 'GET',
+      path: `/api/2.0/mlflow/logged-models/${version.modelId}`,
+    });
+    expect(model.info).toMatchObject({ status: 'LOGGED_MODEL_READY', source_run_id: runId, name: 'model' });
+    expect(model.data?.params).toEqual([{ key: 'lr', value: '0.01' }]);
+    const registered = model.info.tags?.find((t) => t.key === 'mlflow.modelVersions')?.value ?? '[]';
+    expect(JSON.parse(registered)).toEqual([{ name, version: Number(modelVersion) }]);
+    const { run } = await http.request<{ run: { outputs?: { model_outputs?: { model_id: string }[] } } }>({
+      method: 'GET',
+      path: '/api/2.0/mlflow/runs/get',
+      query: { run_id: runId },
+    });
+    expect(run.outputs?.model_outputs?.map((o) => o.model_id)).toEqual([version.modelId]);
+    const runFiles = (await tracker.listArtifacts(runId, 'model')).map((f) => f.slice('model/'.length));
+    const modelRoot = MlflowClient.proxyPath(model.info.artifact_uri);
+    expect((await tracker.client.listFilesAt(modelRoot)).map((f) => f.path)).toEqual(runFiles);
+    expect(runFiles).toContain('MLmodel');
+
+    // What the model version page fetches for its Schema panel, parsed as the UI does.
+    const res = await fetch(
+      `${server.url}/model-versions/get-artifact?path=MLmodel&name=${encodeURIComponent(name)}&version=${modelVersion}`,
+    );
+    expect(res.status).toBe(200);
+    const schema = uiSchema(await res.text());
+    expect(schema.inputs).toHaveLength(794);
+    expect(schema.inputs[0]).toEqual({ type: 'double', name: 'FEATURE_0', required: false });
+    expect(schema.outputs.map((o) => o.name)).toEqual(['probability_of_default']);
+
+    // A second version of the same run reuses its logged model; models:/ still resolves to the bundle.
+    const again = await tracker.registerModelVersion({ name, runId });
+    expect(again.modelId).toBe(version.modelId);
+    const out = join(dir, 'resolved');
+    await tracker.downloadModelVersion(name, again.version, out);
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).features).toHaveLength(794);
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
 
   it('keeps logging when the server dies mid-run, then sync pushes everything once', async () => {
     const journalDir = mkdtempSync(join(tmpdir(), 'mlflow-journal-kill-'));
@@ -117,7 +198,8 @@ suite('MlflowTracker on a real mlflow server (Tracker contract)', () => {
     expect((await local.readSyncState(interrupted.runId)).servers[server.url]!.remoteRunId).toBe(runId);
     const challenger = await tracker.getAlias('resilience-model', 'challenger');
     expect(challenger?.runId).toBe(runId);
-    expect(challenger?.source).toBe(`runs:/${runId}/model`);
+    expect(challenger?.source).toBe(`models:/${challenger?.modelId}`);
+    expect((await syncClient.getLoggedModel(challenger!.modelId!)).info.source_run_id).toBe(runId);
 
     // Idempotent: a second sync (forced over every run) pushes nothing; histories keep their length.
     const again = await syncRuns({

@@ -51,6 +51,7 @@ export function toVersionRecord(v: MlflowModelVersion): ModelVersionRecord {
     version: String(v.version),
     runId: v.run_id || undefined,
     source: v.source ?? '',
+    modelId: v.model_id || /^models:\/(m-[^/@]+)$/.exec(v.source ?? '')?.[1],
     aliases: [...(v.aliases ?? [])].sort(),
     description: v.description || undefined,
     tags: Object.fromEntries((v.tags ?? []).map((t) => [t.key, t.value])),
@@ -270,16 +271,12 @@ export class MlflowTracker implements Tracker {
       const v = await this.journal.registerModelVersion({ ...opts, runId: live.localId, artifactPath });
       return { ...v, version: `${PENDING}${v.version}`, runId: opts.runId };
     }
-    const files = await this.client.listArtifactFiles(opts.runId, artifactPath);
-    if (files.length === 0)
-      throw new TrackingError(
-        'E_MODEL_ARTIFACT_MISSING',
-        `run ${opts.runId} has no "${artifactPath}/" artifact folder to register: log the model bundle first`,
-      );
-    const v = await this.client.createModelVersion({
+    // As MLflow 3's log_model + register_model: a logged model holding a copy of the run's folder, and a
+    // version of it (source models:/<model_id>); the run keeps its own `model/` artifacts.
+    const v = await this.client.registerRunModel({
       name: opts.name,
-      source: `runs:/${opts.runId}/${artifactPath}`,
       runId: opts.runId,
+      artifactPath,
       description: opts.description,
       tags: opts.tags,
     });

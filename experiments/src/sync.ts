@@ -123,10 +123,10 @@ export async function syncRuns(opts: {
         let fresh = false;
         if (!entry.versions[key]) {
           const artifactPath = v.source.replace(/^runs:\/[0-9a-f]{32}\//, '');
-          const mv = await client.createModelVersion({
+          const mv = await client.registerRunModel({
             name: model,
-            source: `runs:/${remoteId}/${artifactPath}`,
             runId: remoteId,
+            artifactPath,
             description: v.description,
             tags: v.tags,
           });

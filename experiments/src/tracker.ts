@@ -33,7 +33,10 @@ export interface ModelVersionRecord {
   name: string;
   version: string;
   runId?: string;
+  /** `runs:/<run>/model` (local), `models:/<model_id>` (MLflow: the logged model registered). */
   source: string;
+  /** MLflow's logged model the version was registered from. */
+  modelId?: string;
   aliases: string[];
   description?: string;
   tags: Record<string, string>;

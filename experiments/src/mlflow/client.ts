@@ -5,8 +5,10 @@ import type { Logger } from '../logger.js';
 import { splitBatch, type Batch, type KeyValue } from './batch.js';
 import { MlflowHttp, type HttpOptions } from './http.js';
 import type {
+  LoggedModelStatus,
   MlflowExperiment,
   MlflowFileInfo,
+  MlflowLoggedModel,
   MlflowMetric,
   MlflowModelVersion,
   MlflowRegisteredModel,
@@ -276,16 +278,177 @@ export class MlflowClient {
     return written;
   }
 
-  /** Downloads a model version's files: its source is `runs:/<id>/<path>` or an `mlflow-artifacts:` URI. */
+  /**
+   * Downloads a model version's files from where the server stores them: a logged model's artifact location
+   * (versions registered from `models:/<model_id>`), or `runs:/<id>/<path>` (versions registered before).
+   */
   async downloadModelVersion(name: string, version: string, destDir: string): Promise<string[]> {
-    const source = (await this.getModelVersion(name, version)).source ?? '';
-    const runs = /^runs:\/([^/]+)\/(.+)$/.exec(source);
+    const uri = await this.getModelVersionDownloadUri(name, version);
+    const runs = /^runs:\/([^/]+)\/(.+)$/.exec(uri);
     if (runs) return this.downloadArtifacts(runs[1]!, runs[2]!, destDir);
-    return this.downloadAt(MlflowClient.proxyPath(source), '', destDir);
+    return this.downloadAt(MlflowClient.proxyPath(uri), '', destDir);
   }
 
   async downloadArtifacts(runId: string, path: string, destDir: string): Promise<string[]> {
     return this.downloadAt(await this.runArtifactRoot(runId), path, destDir);
+  }
+
+  /** Copies every file under `path` of one proxied root to `destPath` of another (through this client). */
+  async copyArtifacts(fromRoot: string, path: string, toRoot: string, destPath = ''): Promise<string[]> {
+    const copied: string[] = [];
+    for (const f of await this.listFilesAt(fromRoot, path)) {
+      const bytes = await this.http.request<Uint8Array>({
+        method: 'GET',
+        path: `${ARTIFACTS}/${encodePath(`${fromRoot}/${f.path}`)}`,
+        raw: true,
+      });
+      const rel = path ? f.path.slice(path.length + 1) : f.path;
+      const dest = destPath ? `${destPath}/${rel}` : rel;
+      await this.http.request({
+        method: 'PUT',
+        path: `${ARTIFACTS}/${encodePath(`${toRoot}/${dest}`)}`,
+        body: bytes,
+      });
+      copied.push(dest);
+    }
+    return copied;
+  }
+
+  // ---- logged models (MLflow 3: what `mlflow.<flavor>.log_model` creates; the UI reads models from them)
+  async createLoggedModel(opts: {
+    experimentId: string;
+    name: string;
+    sourceRunId?: string;
+    modelType?: string;
+    params?: Record<string, string>;
+    tags?: Record<string, string>;
+  }): Promise<MlflowLoggedModel> {
+    const r = await this.http.request<{ model: MlflowLoggedModel }>({
+      method: 'POST',
+      path: `${API}/logged-models`,
+      json: {
+        experiment_id: opts.experimentId,
+        name: opts.name,
+        source_run_id: opts.sourceRunId,
+        model_type: opts.modelType,
+        params: toKv(opts.params ?? {}),
+        tags: toKv(opts.tags ?? {}),
+      },
+    });
+    return r.model;
+  }
+
+  async getLoggedModel(modelId: string): Promise<MlflowLoggedModel> {
+    const r = await this.http.request<{ model: MlflowLoggedModel }>({
+      method: 'GET',
+      path: `${API}/logged-models/${encodeURIComponent(modelId)}`,
+    });
+    return r.model;
+  }
+
+  async finalizeLoggedModel(
+    modelId: string,
+    status: Extract<LoggedModelStatus, 'LOGGED_MODEL_READY' | 'LOGGED_MODEL_UPLOAD_FAILED'>,
+  ): Promise<MlflowLoggedModel> {
+    const r = await this.http.request<{ model: MlflowLoggedModel }>({
+      method: 'PATCH',
+      path: `${API}/logged-models/${encodeURIComponent(modelId)}`,
+      json: { model_id: modelId, status },
+    });
+    return r.model;
+  }
+
+  /** `filter` in MLflow's logged-model search syntax, e.g. `source_run_id = '...' AND name = 'model'`. */
+  async searchLoggedModels(experimentIds: string[], filter?: string): Promise<MlflowLoggedModel[]> {
+    const out: MlflowLoggedModel[] = [];
+    let pageToken: string | undefined;
+    do {
+      const r = await this.http.request<{ models?: MlflowLoggedModel[]; next_page_token?: string }>({
+        method: 'POST',
+        path: `${API}/logged-models/search`,
+        json: { experiment_ids: experimentIds, filter, max_results: 100, page_token: pageToken },
+      });
+      out.push(...(r.models ?? []));
+      pageToken = r.next_page_token;
+    } while (pageToken);
+    return out;
+  }
+
+  /** Records the logged model as an output of the run (the run page lists it under "Logged models"). */
+  async logRunOutputs(runId: string, models: { modelId: string; step?: number }[]): Promise<void> {
+    await this.http.request({
+      method: 'POST',
+      path: `${API}/runs/outputs`,
+      json: { run_id: runId, models: models.map((m) => ({ model_id: m.modelId, step: m.step ?? 0 })) },
+    });
+  }
+
+  /**
+   * The logged model holding the run's `artifactPath` folder, as `log_model` makes it: created PENDING with
+   * the run's params and system tags, linked to the run as an output, the files copied into its own artifact
+   * location, then READY (UPLOAD_FAILED if the copy fails). A READY one of the same run and name is reused.
+   */
+  async logRunModel(runId: string, artifactPath: string): Promise<MlflowLoggedModel> {
+    const run = await this.getRun(runId);
+    const experimentId = run.info.experiment_id;
+    const quote = (v: string): string => `'${v.replace(/'/g, "\\'")}'`;
+    const existing = await this.searchLoggedModels(
+      [experimentId],
+      `source_run_id = ${quote(runId)} AND name = ${quote(artifactPath)}`,
+    );
+    const ready = existing.find((m) => m.info.status === 'LOGGED_MODEL_READY');
+    if (ready) return ready;
+    const runRoot = MlflowClient.proxyPath(run.info.artifact_uri ?? '');
+    if ((await this.listFilesAt(runRoot, artifactPath)).length === 0)
+      throw new TrackingError(
+        'E_MODEL_ARTIFACT_MISSING',
+        `run ${runId} has no "${artifactPath}/" artifact folder to register: log the model bundle first`,
+      );
+    const tags = Object.fromEntries(
+      (run.data.tags ?? [])
+        .filter((t) => t.key === 'mlflow.user' || t.key.startsWith('mlflow.source.'))
+        .map((t) => [t.key, t.value]),
+    );
+    const params = Object.fromEntries((run.data.params ?? []).map((p) => [p.key, p.value]));
+    const model = await this.createLoggedModel({
+      experimentId,
+      name: artifactPath,
+      sourceRunId: runId,
+      params,
+      tags,
+    });
+    const modelId = model.info.model_id;
+    try {
+      await this.logRunOutputs(runId, [{ modelId }]);
+      await this.copyArtifacts(runRoot, artifactPath, MlflowClient.proxyPath(model.info.artifact_uri));
+      return await this.finalizeLoggedModel(modelId, 'LOGGED_MODEL_READY');
+    } catch (e) {
+      await this.finalizeLoggedModel(modelId, 'LOGGED_MODEL_UPLOAD_FAILED').catch(() => undefined);
+      throw e;
+    }
+  }
+
+  /**
+   * `register_model` of MLflow 3 on the run's model folder: a version whose source is `models:/<model_id>`
+   * of the logged model (logRunModel). The server then stores it at the logged model's artifact location,
+   * which is where the UI's model version page reads the MLmodel (signature) from.
+   */
+  async registerRunModel(opts: {
+    name: string;
+    runId: string;
+    artifactPath: string;
+    description?: string;
+    tags?: Record<string, string>;
+  }): Promise<MlflowModelVersion> {
+    const model = await this.logRunModel(opts.runId, opts.artifactPath);
+    return this.createModelVersion({
+      name: opts.name,
+      source: `models:/${model.info.model_id}`,
+      modelId: model.info.model_id,
+      runId: opts.runId,
+      description: opts.description,
+      tags: opts.tags,
+    });
   }
 
   // ---- model registry
@@ -324,6 +487,8 @@ export class MlflowClient {
     name: string;
     source: string;
     runId?: string;
+    /** The logged model the source belongs to (source `models:/<model_id>` or inside its location). */
+    modelId?: string;
     description?: string;
     tags?: Record<string, string>;
   }): Promise<MlflowModelVersion> {
@@ -335,6 +500,7 @@ export class MlflowClient {
         name: opts.name,
         source: opts.source,
         run_id: opts.runId,
+        model_id: opts.modelId,
         description: opts.description,
         tags: toKv(opts.tags ?? {}),
       },
