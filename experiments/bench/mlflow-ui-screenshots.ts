@@ -3,9 +3,13 @@
  * through MlflowTracker + logTrainingRun, registers `credit-scoring` and takes headless Chromium
  * screenshots of the run page and the registered model pages into artifacts/screenshots/mlflow-*.png.
  *
- *   npx tsx experiments/bench/mlflow-ui-screenshots.ts
+ * The version is registered as MLflow 3 does it (a logged model, source `models:/<model_id>`); the model
+ * version page's Schema panel should list the bundle's inputs (794 synthetic features by default, or those
+ * of a real bundle passed as argument) and the probability output.
+ *
+ *   npx tsx experiments/bench/mlflow-ui-screenshots.ts [BUNDLE_DIR]
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -34,13 +38,20 @@ try {
     silentLogger,
   );
   const bundle = join(work, 'bundle');
-  mkdirSync(bundle);
-  writeFileSync(
-    join(bundle, 'manifest.json'),
-    JSON.stringify({ formatVersion: 1, features: ['EXT_SOURCE_2', 'EXT_SOURCE_3'] }),
-  );
-  writeFileSync(join(bundle, 'model.json'), '{"modelTopology":{}}');
-  writeFileSync(join(bundle, 'weights.bin'), Buffer.alloc(64));
+  const given = process.argv[2];
+  if (given) cpSync(resolve(given), bundle, { recursive: true });
+  else {
+    // No MLmodel: logTrainingRun writes the minimal one, whose signature lists these features.
+    mkdirSync(bundle);
+    const features = [
+      'EXT_SOURCE_2',
+      'EXT_SOURCE_3',
+      ...Array.from({ length: 792 }, (_, i) => `FEATURE_${i}`),
+    ];
+    writeFileSync(join(bundle, 'manifest.json'), JSON.stringify({ formatVersion: 1, features }));
+    writeFileSync(join(bundle, 'model.json'), '{"modelTopology":{}}');
+    writeFileSync(join(bundle, 'weights.bin'), Buffer.alloc(64));
+  }
   writeFileSync(
     join(work, 'cv-report.json'),
     JSON.stringify({ folds: 5, auc: [0.76, 0.77, 0.75, 0.78, 0.76] }),
@@ -78,6 +89,8 @@ try {
   });
   say(`run ${runId}, model version ${modelVersion}: ${(await promote({ tracker })).explanation}`);
   const experimentId = (await client.getRun(runId)).info.experiment_id;
+  const { modelId, source } = await tracker.getModelVersion('credit-scoring', modelVersion);
+  say(`model version ${modelVersion}: source ${source}`);
 
   mkdirSync(outDir, { recursive: true });
   const profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
@@ -104,6 +117,7 @@ try {
       ['mlflow-run-model-artifacts.png', `#/experiments/${experimentId}/runs/${runId}/artifacts`, 'reports'],
       ['mlflow-registered-model.png', '#/models/credit-scoring', 'credit-scoring'],
       ['mlflow-model-version.png', `#/models/credit-scoring/versions/${modelVersion}`, 'credit-scoring'],
+      ['mlflow-logged-model.png', `#/experiments/${experimentId}/models/${modelId}`, 'model'],
     ];
     for (const [file, hash, text] of shots) {
       await page.goto(`${server.url}/${hash}`, { waitUntil: 'commit', timeout: 60_000 });

@@ -7,8 +7,10 @@ export { MlflowClient } from './mlflow/client.js';
 export { MlflowHttp, isUnreachable, UNREACHABLE, type HttpOptions } from './mlflow/http.js';
 export { LIMITS, splitBatch, validateBatch } from './mlflow/batch.js';
 export type {
+  LoggedModelStatus,
   MlflowExperiment,
   MlflowFileInfo,
+  MlflowLoggedModel,
   MlflowMetric,
   MlflowModelVersion,
   MlflowRegisteredModel,
