@@ -114,7 +114,7 @@ suite('MlflowTracker on a real mlflow server (Tracker contract)', () => {
     const schema = uiSchema(await res.text());
     expect(schema.inputs).toHaveLength(794);
     expect(schema.inputs[0]).toEqual({ type: 'double', name: 'FEATURE_0', required: false });
-    expect(schema.outputs.map((o) => o.name)).toEqual(['probability_of_default']);
+    expect(schema.outputs.map((o) => o.name)).toEqual(['probability']);
 
     // A second version of the same run reuses its logged model; models:/ still resolves to the bundle.
     const again = await tracker.registerModelVersion({ name, runId });

@@ -13,7 +13,7 @@ export function minimalMlmodel(opts: { runId: string; features?: string[]; creat
   ];
   if (opts.features?.length) {
     const inputs = opts.features.map((name) => ({ type: 'double', name, required: false }));
-    const outputs = [{ type: 'double', name: 'probability_of_default', required: true }];
+    const outputs = [{ type: 'double', name: 'probability', required: true }];
     // Signature values are JSON strings inside YAML, as MLflow writes them.
     lines.push(
       'signature:',
