@@ -28,7 +28,7 @@ describe('validateTrainingConfig', () => {
     );
     expect(() =>
       validateTrainingConfig(resolveTrainingConfig({ mlp: { classWeight: 'equal' as 'none' } })),
-    ).toThrow(/mlp\.classWeight must be "balanced" or "none"/);
+    ).toThrow(/mlp\.classWeight must be "balanced", "sqrt" or "none"/);
     expect(() => validateTrainingConfig(resolveTrainingConfig({ maxInputs: -1 }))).toThrow(/maxInputs/);
     expect(() => validateTrainingConfig(resolveTrainingConfig({ piecewiseBins: 2.5 }))).toThrow(
       /piecewiseBins/,

@@ -83,8 +83,8 @@ export function validateTrainingConfig(c: TrainingConfig): TrainingConfig {
   positiveInt('mlp.ensemble', c.mlp.ensemble);
   if (typeof c.mlp.lrDecay !== 'number' || !(c.mlp.lrDecay > 0 && c.mlp.lrDecay <= 1))
     fail('mlp.lrDecay', 'a number in (0, 1]', c.mlp.lrDecay);
-  if (c.mlp.classWeight !== 'balanced' && c.mlp.classWeight !== 'none')
-    fail('mlp.classWeight', '"balanced" or "none"', c.mlp.classWeight);
+  if (!['balanced', 'sqrt', 'none'].includes(c.mlp.classWeight))
+    fail('mlp.classWeight', '"balanced", "sqrt" or "none"', c.mlp.classWeight);
   inRange('cost.falseNegative', c.cost.falseNegative, 0, Number.MAX_VALUE);
   inRange('cost.falsePositive', c.cost.falsePositive, 0, Number.MAX_VALUE);
   return c;

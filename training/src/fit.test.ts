@@ -1,5 +1,5 @@
 import { selectBackend } from './backend.js';
-import { classWeights, fitNetwork } from './fit.js';
+import { classWeights, fitNetwork, weightsFor } from './fit.js';
 import { silentLogger } from './logger.js';
 import { predictLogits } from './network.js';
 import { fitPreprocessor, transformColumns } from './preprocess.js';
@@ -43,7 +43,12 @@ describe('fitNetwork', () => {
     const train = matrix(rows.slice(0, 300));
     const val = matrix(rows.slice(300));
     const base = await fitNetwork(train, val, options);
-    for (const extra of [{ inputDropout: 0.2 }, { lrDecay: 0.5 }, { classWeight: 'none' as const }]) {
+    for (const extra of [
+      { inputDropout: 0.2 },
+      { lrDecay: 0.5 },
+      { classWeight: 'none' as const },
+      { classWeight: 'sqrt' as const },
+    ]) {
       const a = await fitNetwork(train, val, { ...options, ...extra });
       const b = await fitNetwork(train, val, { ...options, ...extra });
       expect(a.history).toEqual(b.history);
@@ -78,5 +83,14 @@ describe('fitNetwork', () => {
     );
     plain.model.dispose();
     centred.model.dispose();
+  });
+  it('weighting schemes: balanced evens the classes, sqrt goes half-way on a log scale, none weighs 1', () => {
+    const y = Float64Array.from({ length: 100 }, (_, i) => (i < 10 ? 1 : 0)); // 10 positives, 90 negatives
+    const [b0, b1] = weightsFor('balanced', y);
+    expect(b1 * 10).toBeCloseTo(b0 * 90, 10);
+    const [s0, s1] = weightsFor('sqrt', y);
+    expect(s1 / s0).toBeCloseTo(3, 10); // sqrt(90 / 10)
+    expect((s0 * 90 + s1 * 10) / 100).toBeCloseTo(1, 10); // mean row weight 1, as for the other schemes
+    expect(weightsFor('none', y)).toEqual([1, 1]);
   });
 });

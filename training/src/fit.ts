@@ -21,9 +21,14 @@ export interface FitOptions {
    * probability equals the class-weighted default rate (calibration in the large, no validation data).
    */
   calibrateIntercept?: boolean;
-  /** 'balanced': both classes weigh the same in the loss (n / 2 n_class); 'none': every row weighs 1. */
-  classWeight?: 'balanced' | 'none';
+  /**
+   * 'balanced': both classes weigh the same in the loss (n / 2 n_class); 'sqrt': the minority class weighs
+   * the square root of the balanced ratio more; 'none': every row weighs 1.
+   */
+  classWeight?: ClassWeighting;
 }
+
+export type ClassWeighting = 'balanced' | 'sqrt' | 'none';
 
 export interface Matrix {
   x: Float32Array;
@@ -52,6 +57,19 @@ export function classWeights(y: Float64Array): [number, number] {
   return [y.length / (2 * Math.max(1, negatives)), y.length / (2 * Math.max(1, positives))];
 }
 
+/** The loss weights [negative, positive] of a weighting scheme, each mean-one over the rows. */
+export function weightsFor(scheme: ClassWeighting, y: Float64Array): [number, number] {
+  if (scheme === 'none') return [1, 1];
+  const [w0, w1] = classWeights(y);
+  if (scheme === 'balanced') return [w0, w1];
+  // sqrt: positives weigh sqrt(n0 / n1) times a negative; rescaled so the mean row weight is 1.
+  const ratio = Math.sqrt(w1 / w0);
+  let positives = 0;
+  for (const v of y) if (v === 1) positives++;
+  const mean = (y.length - positives + positives * ratio) / Math.max(1, y.length);
+  return [1 / mean, ratio / mean];
+}
+
 /**
  * Mini-batch Adam on the class-weighted logistic loss + L2 on kernels, seeded shuffling and dropout masks.
  * After each epoch the validation AUC is measured; training stops after `patience` epochs without
@@ -66,7 +84,7 @@ export async function fitNetwork(
   const model = buildNetwork(train.width, options.hiddenLayers, options.seed);
   const optimizer = tf.train.adam(options.learningRate);
   const random = createRandom(options.seed ^ 0x5eed);
-  const [w0, w1] = options.classWeight === 'none' ? [1, 1] : classWeights(train.y);
+  const [w0, w1] = weightsFor(options.classWeight ?? 'balanced', train.y);
   const decay = options.lrDecay ?? 1;
   const rows = train.y.length;
   const order = Int32Array.from({ length: rows }, (_, i) => i);

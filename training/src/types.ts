@@ -33,8 +33,8 @@ export interface MlpConfig {
   inputDropout: number;
   /** Learning rate multiplied by this after every epoch (1 = constant). */
   lrDecay: number;
-  /** 'balanced': both classes weigh the same in the loss; 'none': plain log loss. */
-  classWeight: 'balanced' | 'none';
+  /** 'balanced': both classes weigh the same in the loss; 'sqrt': half-way on a log scale; 'none': plain log loss. */
+  classWeight: 'balanced' | 'sqrt' | 'none';
   /**
    * Networks trained with seeds seed, seed+1, ... and merged into one dense ReLU network whose logit is
    * their mean (hidden widths x this); 1 = a single network.

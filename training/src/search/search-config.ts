@@ -38,7 +38,9 @@ export const searchSpaceSchema = z
     inputDropout: choicesOrRange.optional(),
     lrDecay: choicesOrRange.optional(),
     classWeight: z
-      .array(z.enum(['balanced', 'none']), { error: 'expected a list of "balanced" and/or "none"' })
+      .array(z.enum(['balanced', 'sqrt', 'none']), {
+        error: 'expected a list of "balanced", "sqrt" and/or "none"',
+      })
       .min(1, 'list at least one value')
       .optional(),
   })
