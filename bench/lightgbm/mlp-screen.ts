@@ -21,6 +21,7 @@ import {
   transformColumns,
   withPiecewiseBins,
   type FitOptions,
+  type Preprocessor,
 } from '@credit/training';
 import { appendFileSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -33,7 +34,163 @@ type Variant = Partial<FitOptions> & {
   piecewiseBins?: number;
   /** Networks with seeds seed, seed+1, ... whose validation LOGITS are averaged (an ensemble). */
   seeds?: number;
+  /**
+   * One extra input outside the selection: the default rate of the k nearest TRAINING clients in the space
+   * of these columns (missing -> training median, each divided by its training std; "1/NAME" = reciprocal).
+   * Training rows leave themselves out. Fitted on the fold's training rows only.
+   */
+  knn?: { k: number; columns: string[] };
+  /**
+   * Redundancy filter before the selection: features are visited strongest first (|AUC - 0.5|) and one is
+   * dropped when its rank correlation with an already kept feature exceeds this (e.g. 0.95).
+   */
+  dedupe?: number;
 };
+
+/** The features of `pre` left after the redundancy filter (fitted on 5,000 of the training rows). */
+function dedupeFeatures(
+  pre: Preprocessor,
+  trainRows: number[],
+  yTrain: Float64Array,
+  limit: number,
+): Preprocessor {
+  const sample = trainRows.filter((_, i) => i % Math.ceil(trainRows.length / 5000) === 0);
+  const ranked = pre.features.map((spec) => {
+    const column = columns[spec.index]!;
+    const values = Float64Array.from(trainRows, (r) =>
+      Number.isFinite(column[r]!) ? column[r]! : spec.median,
+    );
+    const score = Math.abs(rocAuc(yTrain, values) - 0.5);
+    const v = Float64Array.from(sample, (r) => (Number.isFinite(column[r]!) ? column[r]! : spec.median));
+    const order = Array.from(v.keys()).sort((a, b) => v[a]! - v[b]!);
+    const rank = new Float64Array(v.length);
+    order.forEach((j, i) => (rank[j] = i)); // ties broken by position: fine for a redundancy screen
+    const mean = rank.reduce((a, b) => a + b, 0) / rank.length;
+    let norm = 0;
+    rank.forEach((x, i) => {
+      rank[i] = x - mean;
+      norm += (x - mean) ** 2;
+    });
+    const constant = v.every((x) => x === v[0]);
+    return { spec, score, rank, norm: Math.sqrt(norm), constant };
+  });
+  ranked.sort((a, b) => b.score - a.score);
+  const kept: typeof ranked = [];
+  for (const c of ranked) {
+    const redundant =
+      !c.constant &&
+      kept.some((k) => {
+        if (k.constant) return false;
+        let dot = 0;
+        for (let i = 0; i < c.rank.length; i++) dot += c.rank[i]! * k.rank[i]!;
+        return Math.abs(dot / (c.norm * k.norm)) > limit;
+      });
+    if (!redundant) kept.push(c);
+  }
+  const keep = new Set(kept.map((k) => k.spec.name));
+  console.log(`dedupe ${limit}: ${keep.size} of ${pre.features.length} features kept`);
+  return withPiecewiseBins({ ...pre, features: pre.features.filter((f) => keep.has(f.name)) }, 0);
+}
+
+/** The kth smallest value of a[0..n) (a is reordered). */
+function kthSmallest(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k]!;
+  }
+  return a[k]!;
+}
+
+/** kNN default rate of every query row among the reference rows (both row lists index the table). */
+function knnTargetMean(
+  knn: { k: number; columns: string[] },
+  refRows: number[],
+  queryRows: number[],
+  leaveSelfOut: boolean,
+): Float64Array {
+  const dims = knn.columns.map((spec) => {
+    const inverse = spec.startsWith('1/');
+    const c = meta.names.indexOf(inverse ? spec.slice(2) : spec);
+    if (c < 0) throw new Error(`knn column ${spec} is not in the export`);
+    const value = (r: number) => (inverse ? 1 / columns[c]![r]! : columns[c]![r]!);
+    const known = refRows
+      .map(value)
+      .filter(Number.isFinite)
+      .sort((a, b) => a - b);
+    const median = known[known.length >> 1] ?? 0;
+    const mean = known.reduce((s, v) => s + v, 0) / Math.max(1, known.length);
+    const sd = Math.sqrt(known.reduce((s, v) => s + (v - mean) ** 2, 0) / Math.max(1, known.length)) || 1;
+    return (r: number) => {
+      const v = value(r);
+      return (Number.isFinite(v) ? v : median) / sd;
+    };
+  });
+  const ref = dims.map((f) => Float64Array.from(refRows, f));
+  const refY = Float64Array.from(refRows, (r) => meta.target[r]!);
+  const d = new Float64Array(refRows.length);
+  const scratch = new Float64Array(refRows.length);
+  const out = new Float64Array(queryRows.length);
+  queryRows.forEach((r, qi) => {
+    const q = dims.map((f) => f(r));
+    for (let j = 0; j < ref[0]!.length; j++) {
+      let s = 0;
+      for (let t = 0; t < q.length; t++) s += (ref[t]![j]! - q[t]!) ** 2;
+      d[j] = s;
+    }
+    if (leaveSelfOut) d[qi] = Number.POSITIVE_INFINITY; // query = reference, same order
+    scratch.set(d);
+    const kth = kthSmallest(scratch, knn.k - 1);
+    let sum = 0;
+    let count = 0;
+    let tieSum = 0;
+    let ties = 0;
+    d.forEach((v, j) => {
+      if (v < kth) {
+        sum += refY[j]!;
+        count++;
+      } else if (v === kth) {
+        tieSum += refY[j]!;
+        ties++;
+      }
+    });
+    out[qi] = (sum + ((knn.k - count) * tieSum) / Math.max(1, ties)) / knn.k;
+  });
+  return out;
+}
+
+/** The matrix with one more column: `extra`, centred and scaled with the training values' mean and std. */
+function withColumn(
+  x: Float32Array,
+  width: number,
+  extra: Float64Array,
+  mean: number,
+  sd: number,
+): Float32Array {
+  const rows = extra.length;
+  const out = new Float32Array(rows * (width + 1));
+  for (let r = 0; r < rows; r++) {
+    out.set(x.subarray(r * width, (r + 1) * width), r * (width + 1));
+    out[r * (width + 1) + width] = (extra[r]! - mean) / sd;
+  }
+  return out;
+}
 
 const variants = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as Variant[];
 const folds = (process.argv[3] ?? '0').split(',').map(Number);
@@ -61,11 +218,30 @@ for (const k of folds) {
   const yVal = Float64Array.from(valRows, (r) => meta.target[r]!);
   const base = fitPreprocessor(meta.names, columns, trainRows, config.missingIndicatorMinRate);
   for (const v of variants) {
-    const { name, maxInputs = 0, piecewiseBins = 0, seeds = 1, ...overrides } = v;
-    const pre = withPiecewiseBins(selectInputs(base, columns, trainRows, yTrain, maxInputs), piecewiseBins);
-    const w = pre.outputs.length;
+    const { name, maxInputs = 0, piecewiseBins = 0, seeds = 1, knn, dedupe, ...overrides } = v;
+    const candidates = dedupe ? dedupeFeatures(base, trainRows, yTrain, dedupe) : base;
+    const pre = withPiecewiseBins(
+      selectInputs(candidates, columns, trainRows, yTrain, maxInputs),
+      piecewiseBins,
+    );
+    let w = pre.outputs.length;
     const train = { x: transformColumns(pre, columns, trainRows), y: yTrain, width: w };
     const val = { x: transformColumns(pre, columns, valRows), y: yVal, width: w };
+    if (knn) {
+      const tk = Date.now();
+      const onTrain = knnTargetMean(knn, trainRows, trainRows, true);
+      const onVal = knnTargetMean(knn, trainRows, valRows, false);
+      const mean = onTrain.reduce((s, v) => s + v, 0) / onTrain.length;
+      const sd = Math.sqrt(onTrain.reduce((s, v) => s + (v - mean) ** 2, 0) / onTrain.length) || 1;
+      train.x = withColumn(train.x, w, onTrain, mean, sd);
+      val.x = withColumn(val.x, w, onVal, mean, sd);
+      w += 1;
+      train.width = w;
+      val.width = w;
+      console.log(
+        `${name} fold ${k}: knn feature val AUC alone ${rocAuc(yVal, onVal).toFixed(4)}, ${((Date.now() - tk) / 1000).toFixed(1)} s`,
+      );
+    }
     const cpu0 = process.cpuUsage();
     const t0 = Date.now();
     const epochs: {

@@ -39,7 +39,7 @@ describe('fitNetwork', () => {
     const c = await fitNetwork(train, val, { ...options, seed: 8 });
     expect(c.history).not.toEqual(a.history);
   });
-  it('input dropout, learning-rate decay and unweighted loss are seeded, reproducible and take effect', async () => {
+  it('input dropout, learning-rate decay and class weighting are seeded, reproducible and take effect', async () => {
     const train = matrix(rows.slice(0, 300));
     const val = matrix(rows.slice(300));
     const base = await fitNetwork(train, val, options);
