@@ -3,7 +3,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import { authenticate, type Principal } from './auth/middleware.js';
 import { hashToken } from './auth/secrets.js';
-import { createLimiter } from './auth/throttle.js';
+import { localLimiters } from './auth/throttle.js';
 import { createDecisionWriter, type DecisionWriter } from './decision-log/writer.js';
 import { defaultConfig, type AppDeps } from './deps.js';
 import { ServingError } from './errors.js';
@@ -41,8 +41,13 @@ export function createApp(deps: AppDeps): ServingApp {
       modelVersion: () => deps.model().version,
       pendingDecisions: () => decisions.pending,
     }),
+    limiters: deps.cluster?.limiters ?? localLimiters,
   };
-  const rateLimiter = createLimiter(config.rateLimitPerMinute, 60 * 1000);
+  const rateLimiter = ctx.limiters({
+    name: 'requests',
+    limit: config.rateLimitPerMinute,
+    windowMs: 60 * 1000,
+  });
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -102,8 +107,8 @@ export function createApp(deps: AppDeps): ServingApp {
   if (deps.staticDir) app.use(express.static(deps.staticDir, { index: 'index.html', redirect: false }));
 
   // 3. rate limit, content type, body
-  app.use((req, _res, next) => {
-    const wait = rateLimiter.hit(
+  app.use(async (req, _res, next) => {
+    const wait = await rateLimiter.hit(
       req.get('x-api-key') ? hashToken(req.get('x-api-key') ?? '') : (req.ip ?? 'unknown'),
     );
     if (wait > 0)

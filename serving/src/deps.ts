@@ -130,8 +130,11 @@ export interface AppDeps {
   staticDir?: string;
   /** One line per request (request id, method, route pattern, status, latency, user); silent when absent. */
   logger?: ServingLogger;
-  /** In a worker of `credit serve --workers N`: metrics are summed over all workers through the primary. */
-  cluster?: Pick<ClusterLink, 'provideMetrics' | 'clusterMetrics'>;
+  /**
+   * In a worker of `credit serve --workers N`: metrics are summed over all workers, and the rate limit and
+   * login throttle counted, through the primary.
+   */
+  cluster?: Pick<ClusterLink, 'provideMetrics' | 'clusterMetrics' | 'limiters'>;
 }
 
 export const defaultConfig: ServingConfig = {

@@ -1,3 +1,21 @@
+/** Which counters a limit keeps: its name (one set of counters per name) and its fixed window. */
+export interface LimitSpec {
+  /** e.g. "requests", "failed-logins": the same name in every worker means the same counters. */
+  name: string;
+  limit: number;
+  windowMs: number;
+}
+
+/** Fixed-window counter per key; async because in a cluster the counts live in the primary process. */
+export interface Limiter {
+  /** Counts the hit; returns seconds to wait when over the limit, else 0. */
+  hit(key: string): Promise<number>;
+  reset(key: string): Promise<void>;
+}
+
+/** Gives the limiter for a spec: in memory in one process, the primary's in a cluster worker. */
+export type LimiterFactory = (spec: LimitSpec) => Limiter;
+
 /** Fixed-window counter per key, in memory (one process). */
 export function createLimiter(limit: number, windowMs: number, now: () => number = Date.now) {
   const hits = new Map<string, { count: number; start: number }>();
@@ -19,3 +37,12 @@ export function createLimiter(limit: number, windowMs: number, now: () => number
     },
   };
 }
+
+/** One process (no cluster): each limit counts in this process's memory. */
+export const localLimiters: LimiterFactory = ({ limit, windowMs }) => {
+  const counter = createLimiter(limit, windowMs);
+  return {
+    hit: (key) => Promise.resolve(counter.hit(key)),
+    reset: (key) => Promise.resolve(counter.reset(key)),
+  };
+};

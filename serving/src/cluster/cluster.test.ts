@@ -2,6 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EventEmitter } from 'node:events';
 import { DataError, openStore, type DecisionStore } from '@credit/data';
 import { Counter, Gauge, Registry } from 'prom-client';
+import request from 'supertest';
+import { createApp, type ServingApp } from '../app.js';
+import { hashPassword } from '../auth/secrets.js';
+import type { LimitSpec } from '../auth/throttle.js';
+import { fakeClients, fakeModel } from '../testing/fakes.js';
+import type { WorkerMessage } from './messages.js';
 import { createPrimaryHub, type PrimaryHub } from './primary-hub.js';
 import { connectToPrimary, type ClusterLink } from './worker-link.js';
 
@@ -108,5 +114,89 @@ describe('a cluster of serving workers', () => {
     links[0]!.listening('http://127.0.0.1:1234');
     await new Promise((r) => setTimeout(r, 20));
     expect(listening).toEqual(['http://127.0.0.1:1234']);
+  });
+});
+
+describe('limits over a cluster', () => {
+  let clock = Date.parse('2026-12-03T10:00:00Z');
+  let limitLinks: ClusterLink[];
+  let apps: ServingApp[];
+  beforeAll(async () => {
+    const limitHub = createPrimaryHub(store, () => clock);
+    limitLinks = [11, 12].map((id) => {
+      const pair = channelPair(id);
+      limitHub.attach(pair.primarySide);
+      return connectToPrimary(pair.worker, store.kind);
+    });
+    await store.createUser('bob', 'advisor', await hashPassword('right password'));
+    // Two workers of one server: the same config, each its own app, sharing the primary's counters.
+    apps = limitLinks.map((link) =>
+      createApp({
+        store,
+        model: () => fakeModel(),
+        clients: fakeClients({ 100002: [5, 1] }),
+        config: { rateLimitPerMinute: 4 },
+        cluster: { ...link, provideMetrics: () => undefined },
+      }),
+    );
+  });
+  afterAll(() => Promise.all(apps.map((a) => a.close())));
+
+  it('counts hits from both workers against one fixed window, with the seconds left', async () => {
+    const spec: LimitSpec = { name: 'test', limit: 2, windowMs: 60_000 };
+    const [a, b] = limitLinks.map((link) => link.limiters(spec));
+    expect([await a!.hit('k'), await b!.hit('k')]).toEqual([0, 0]);
+    clock += 15_000;
+    expect(await a!.hit('k')).toBe(45);
+    expect(await b!.hit('other key')).toBe(0);
+    clock += 45_000; // a new window
+    expect(await b!.hit('k')).toBe(0);
+  });
+
+  it('refuses requests spread over both workers once the limit is reached in total', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await request(apps[i % 2]!.app).get('/v1/model')).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 429, 429, 429, 429]); // unauthenticated, then limited
+    const refused = await request(apps[0]!.app).get('/v1/model');
+    expect(refused.body.error).toMatchObject({
+      code: 'rate_limited',
+      message: expect.stringMatching(/retry in \d+ s/),
+    });
+  });
+
+  it('throttles failed logins spread over both workers, and a success on one resets it on both', async () => {
+    clock += 60_000; // past the request limit of the previous test
+    const login = (worker: number, password: string) =>
+      request(apps[worker]!.app).post('/v1/auth/login').send({ username: 'bob', password });
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await login(i % 2, 'wrong')).status);
+    clock += 60_000; // the request limit's next window (4 per minute); the login window is 15 min
+    statuses.push((await login(0, 'wrong')).status);
+    const throttled = await login(1, 'wrong');
+    expect(statuses).toEqual([401, 401, 401, 401, 401]);
+    expect(throttled.status).toBe(429);
+    expect(throttled.body.error.code).toBe('login_throttled');
+    clock += 60_000;
+    expect((await login(1, 'right password')).status).toBe(200);
+    expect((await login(0, 'wrong')).status).toBe(401);
+  });
+
+  it('counts in the worker when the primary does not answer in time, and asks again later', async () => {
+    const sent: WorkerMessage[] = [];
+    let now = 0;
+    const silent = connectToPrimary({ send: (m) => sent.push(m), on: () => undefined }, store.kind, {
+      waitMs: 20,
+      localForMs: 1000,
+      now: () => now,
+    });
+    const limiter = silent.limiters({ name: 'test', limit: 2, windowMs: 60_000 });
+    const waits = [await limiter.hit('k'), await limiter.hit('k'), await limiter.hit('k')];
+    expect(waits[0]).toBe(0);
+    expect(waits[1]).toBe(0);
+    expect(waits[2]).toBeGreaterThan(0); // the local count still limits this worker
+    expect(sent).toHaveLength(1); // only the first hit waited for the primary
+    now += 1000;
+    await limiter.hit('k');
+    expect(sent).toHaveLength(2);
   });
 });

@@ -1,3 +1,5 @@
+import type { LimitSpec } from '../auth/throttle.js';
+
 /**
  * What the primary process and its serving workers say to each other over the cluster's IPC channel
  * (structured-clone serialisation: Dates and typed arrays cross as they are).
@@ -5,6 +7,8 @@
  *   worker                                primary
  *   store-call {id, method, args}   ->    runs it on the one store (PGlite or PostgreSQL)
  *                                   <-    store-result {id, value | error}
+ *   limit-call {id, spec, key, op}  ->    counts the hit (or resets the key) on the one set of counters
+ *                                   <-    limit-result {id, wait}
  *   metrics-call {id}               ->    asks every worker for its registry, sums them
  *   metrics-report {id, metrics}    ->    (answer to a metrics-request)
  *                                   <-    metrics-request {id}
@@ -27,6 +31,20 @@ export interface StoreResult {
   id: number;
   value?: unknown;
   error?: SerializedError;
+}
+/** A rate limit or login throttle counted in the primary, so the limit holds for the whole server. */
+export interface LimitCall {
+  type: 'limit-call';
+  id: number;
+  spec: LimitSpec;
+  key: string;
+  op: 'hit' | 'reset';
+}
+export interface LimitResult {
+  type: 'limit-result';
+  id: number;
+  /** Seconds to wait when over the limit, else 0 (always 0 for a reset). */
+  wait: number;
 }
 export interface MetricsCall {
   type: 'metrics-call';
@@ -52,12 +70,14 @@ export interface Listening {
   url: string;
 }
 
-export type WorkerMessage = StoreCall | MetricsCall | MetricsReport | Listening;
-export type PrimaryMessage = StoreResult | MetricsRequest | MetricsResult;
+export type WorkerMessage = StoreCall | LimitCall | MetricsCall | MetricsReport | Listening;
+export type PrimaryMessage = StoreResult | LimitResult | MetricsRequest | MetricsResult;
 
 const TYPES = new Set([
   'store-call',
   'store-result',
+  'limit-call',
+  'limit-result',
   'metrics-call',
   'metrics-request',
   'metrics-report',

@@ -1,8 +1,10 @@
 import type { DecisionStore } from '@credit/data';
 import { AggregatorRegistry } from 'prom-client';
+import { createLimitCounters } from './limit-counters.js';
 import {
   isClusterMessage,
   serializeError,
+  type LimitCall,
   type MetricsReport,
   type MetricsResult,
   type PrimaryMessage,
@@ -19,7 +21,7 @@ export interface WorkerHandle {
 }
 
 export interface PrimaryHub {
-  /** Starts answering this worker's store and metrics calls. */
+  /** Starts answering this worker's store, limit and metrics calls. */
   attach(worker: WorkerHandle, onListening?: (url: string) => void): void;
   /** Forgets a worker that exited (a metrics scrape no longer waits for it). */
   detach(workerId: number): void;
@@ -32,13 +34,16 @@ const METRICS_WAIT_MS = 2000;
 
 /**
  * The primary's side of the cluster: the one store every worker writes through (PGlite is embedded
- * and single-process, so the workers cannot open it themselves) and the sum of the workers' metrics.
+ * and single-process, so the workers cannot open it themselves), the rate limit and login throttle
+ * counters (so each limit holds for the whole server, not per worker) and the sum of the workers' metrics.
+ * `now` is the limits' clock (a fake one in tests).
  */
-export function createPrimaryHub(store: DecisionStore): PrimaryHub {
+export function createPrimaryHub(store: DecisionStore, now: () => number = Date.now): PrimaryHub {
   const workers = new Map<number, WorkerHandle>();
   const scrapes = new Map<number, { reports: object[][]; waiting: Set<number>; done: () => void }>();
   let nextScrape = 1;
   let inFlight = 0;
+  const limits = createLimitCounters(now);
 
   const runStoreCall = async (worker: WorkerHandle, id: number, method: string, args: unknown[]) => {
     inFlight++;
@@ -54,6 +59,16 @@ export function createPrimaryHub(store: DecisionStore): PrimaryHub {
       inFlight--;
     }
     worker.send(answer);
+  };
+
+  const runLimitCall = (worker: WorkerHandle, m: LimitCall) => {
+    let wait = 0;
+    try {
+      wait = limits.apply(m);
+    } catch {
+      // A malformed call (spec not a number...): allow it rather than throw in the primary.
+    }
+    worker.send({ type: 'limit-result', id: m.id, wait });
   };
 
   const sumMetrics = async (asker: WorkerHandle, id: number) => {
@@ -97,6 +112,7 @@ export function createPrimaryHub(store: DecisionStore): PrimaryHub {
         if (!isClusterMessage(raw)) return;
         const m = raw as WorkerMessage;
         if (m.type === 'store-call') void runStoreCall(worker, m.id, m.method, m.args);
+        else if (m.type === 'limit-call') runLimitCall(worker, m);
         else if (m.type === 'metrics-call') void sumMetrics(worker, m.id);
         else if (m.type === 'metrics-report') onReport(worker, m);
         else if (m.type === 'listening') onListening?.(m.url);

@@ -1,6 +1,8 @@
 import { DataError, type DecisionStore } from '@credit/data';
+import type { LimiterFactory } from '../auth/throttle.js';
 import {
   isClusterMessage,
+  type LimitCall,
   type MetricsCall,
   type MetricsReport,
   type PrimaryMessage,
@@ -8,12 +10,15 @@ import {
   type StoreCall,
   type WorkerMessage,
 } from './messages.js';
+import { sharedLimiters, type SharedLimiterOptions } from './shared-limiters.js';
 import { STORE_METHODS } from './store-methods.js';
 
-/** A serving worker's line to the primary process: the shared store, and metrics over all workers. */
+/** A serving worker's line to the primary: the shared store, limits and metrics over all workers. */
 export interface ClusterLink {
   /** The primary's store, one call per IPC round trip; close() only stops using it. */
   readonly store: DecisionStore;
+  /** Rate limit and login throttle counted in the primary, so they hold for the whole server. */
+  readonly limiters: LimiterFactory;
   /** What this worker contributes when Prometheus scrapes any worker. */
   provideMetrics(collect: () => Promise<object[]>): void;
   /** Every worker's metrics summed (counters and histograms added, the model-info gauge by max). */
@@ -28,15 +33,41 @@ export interface Channel {
   on(event: 'message', listener: (message: unknown) => void): void;
 }
 
-export function connectToPrimary(channel: Channel, kind: DecisionStore['kind']): ClusterLink {
+export function connectToPrimary(
+  channel: Channel,
+  kind: DecisionStore['kind'],
+  limitOptions: SharedLimiterOptions = {},
+): ClusterLink {
   let nextId = 1;
   const pending = new Map<number, { ok: (v: unknown) => void; ko: (e: Error) => void }>();
   let collect: (() => Promise<object[]>) | undefined;
-  const call = <T>(message: Omit<StoreCall, 'id'> | Omit<MetricsCall, 'id'>): Promise<T> =>
+  type Call = Omit<StoreCall, 'id'> | Omit<LimitCall, 'id'> | Omit<MetricsCall, 'id'>;
+  /** One round trip; with `waitMs`, rejects (and forgets the call) when the primary is later than that. */
+  const call = <T>(message: Call, waitMs?: number): Promise<T> =>
     new Promise<T>((ok, ko) => {
       const id = nextId++;
-      pending.set(id, { ok: ok as (v: unknown) => void, ko });
-      channel.send({ ...message, id } as WorkerMessage);
+      const forget = (e: Error) => {
+        clearTimeout(timer);
+        pending.delete(id);
+        ko(e);
+      };
+      const timer =
+        waitMs === undefined
+          ? undefined
+          : setTimeout(() => forget(new Error(`the primary did not answer within ${waitMs} ms`)), waitMs);
+      timer?.unref();
+      pending.set(id, {
+        ok: (v) => {
+          clearTimeout(timer);
+          ok(v as T);
+        },
+        ko: forget,
+      });
+      try {
+        channel.send({ ...message, id } as WorkerMessage);
+      } catch (e) {
+        forget(e instanceof Error ? e : new Error(String(e))); // channel closed
+      }
     });
 
   channel.on('message', (raw) => {
@@ -51,7 +82,8 @@ export function connectToPrimary(channel: Channel, kind: DecisionStore['kind']):
     const waiting = pending.get(m.id);
     if (!waiting) return;
     pending.delete(m.id);
-    if (m.error) waiting.ko(rebuildError(m.error));
+    if (m.type === 'limit-result') waiting.ok(m.wait);
+    else if (m.error) waiting.ko(rebuildError(m.error));
     else waiting.ok(m.type === 'metrics-result' ? m.text : m.value);
   });
 
@@ -63,6 +95,10 @@ export function connectToPrimary(channel: Channel, kind: DecisionStore['kind']):
   ) as unknown as Omit<DecisionStore, 'kind' | 'close'>;
   return {
     store: { ...store, kind, close: async () => undefined },
+    limiters: sharedLimiters(
+      (limitCall, waitMs) => call<number>({ type: 'limit-call', ...limitCall }, waitMs),
+      limitOptions,
+    ),
     provideMetrics(fn) {
       collect = fn;
     },

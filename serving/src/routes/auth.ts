@@ -1,7 +1,6 @@
 import { Router, type RequestHandler } from 'express';
 import { SESSION_COOKIE } from '../auth/middleware.js';
 import { hashToken, newToken, verifyPassword } from '../auth/secrets.js';
-import { createLimiter } from '../auth/throttle.js';
 import { ServingError } from '../errors.js';
 import { loginBody } from '../schemas.js';
 import { validate } from '../validate.js';
@@ -10,8 +9,8 @@ import { principalOf, type RouteContext } from './context.js';
 const SESSION_MS = 8 * 3600 * 1000;
 
 /** POST /v1/auth/login: public (mounted before authentication); 5 failed logins per user+address per 15 min. */
-export function loginRoutes({ deps, config, now }: RouteContext): Router {
-  const loginLimiter = createLimiter(5, 15 * 60 * 1000);
+export function loginRoutes({ deps, config, now, limiters }: RouteContext): Router {
+  const loginLimiter = limiters({ name: 'failed-logins', limit: 5, windowMs: 15 * 60 * 1000 });
   const router = Router();
   router.post('/v1/auth/login', async (req, res) => {
     const body = validate(loginBody, req.body, 'body');
@@ -20,14 +19,14 @@ export function loginRoutes({ deps, config, now }: RouteContext): Router {
     const ok =
       user !== undefined && !user.disabled && (await verifyPassword(body.password, user.passwordHash));
     if (!ok || !user) {
-      const wait = loginLimiter.hit(throttleKey);
+      const wait = await loginLimiter.hit(throttleKey);
       if (wait > 0)
         throw new ServingError('login_throttled', `too many failed logins; retry in ${wait} s`, {
           status: 429,
         });
       throw new ServingError('unauthenticated', 'wrong username or password', { status: 401 });
     }
-    loginLimiter.reset(throttleKey);
+    await loginLimiter.reset(throttleKey);
     const token = newToken();
     const csrfToken = newToken();
     await deps.store.createSession(

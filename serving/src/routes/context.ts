@@ -1,5 +1,6 @@
 import type { Response } from 'express';
 import type { Principal } from '../auth/middleware.js';
+import type { LimiterFactory } from '../auth/throttle.js';
 import type { DecisionWriter } from '../decision-log/writer.js';
 import type { AppDeps, ServingConfig } from '../deps.js';
 import type { Metrics } from '../metrics.js';
@@ -11,6 +12,8 @@ export interface RouteContext {
   now: () => Date;
   decisions: DecisionWriter;
   metrics: Metrics;
+  /** Where limits count: this process's memory, or the cluster primary's (one count per server). */
+  limiters: LimiterFactory;
 }
 
 /** The authenticated caller (set by auth/middleware.ts before any /v1 route but login). */
