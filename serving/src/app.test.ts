@@ -227,17 +227,22 @@ describe('sessions, CSRF, roles, overrides', () => {
     expect(r.status).toBe(403);
   });
   it('throttles repeated failed logins', async () => {
-    const codes: number[] = [];
+    const answers = [];
     for (let i = 0; i < 7; i++)
-      codes.push(
-        (
-          await api()
-            .post('/v1/auth/login')
-            .send({ username: 'ann', password: `bad${i}` })
-        ).status,
+      answers.push(
+        await api()
+          .post('/v1/auth/login')
+          .send({ username: 'ann', password: `bad${i}` }),
       );
-    expect(codes.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
-    expect(codes[6]).toBe(429);
+    expect(answers.slice(0, 5).map((a) => a.status)).toEqual([401, 401, 401, 401, 401]);
+    const throttled = answers[6]!;
+    expect(throttled.status).toBe(429);
+    // The wait is both in the message and in the standard header, and they agree (at most the 15 min window).
+    const seconds = Number(throttled.headers['retry-after']);
+    expect(seconds).toBeGreaterThan(0);
+    expect(seconds).toBeLessThanOrEqual(15 * 60);
+    expect(throttled.body.error.message).toBe(`too many failed logins; retry in ${seconds} s`);
+    expect(answers[4]!.headers['retry-after']).toBeUndefined();
   });
 });
 

@@ -112,7 +112,10 @@ export function createApp(deps: AppDeps): ServingApp {
       req.get('x-api-key') ? hashToken(req.get('x-api-key') ?? '') : (req.ip ?? 'unknown'),
     );
     if (wait > 0)
-      throw new ServingError('rate_limited', `too many requests; retry in ${wait} s`, { status: 429 });
+      throw new ServingError('rate_limited', `too many requests; retry in ${wait} s`, {
+        status: 429,
+        retryAfterSeconds: wait,
+      });
     next();
   });
   app.use((req, _res, next) => {
@@ -147,6 +150,7 @@ export function createApp(deps: AppDeps): ServingApp {
         code: e.code,
         error: e.cause instanceof Error ? e.cause.message : e.message,
       });
+    if (e.retryAfterSeconds !== undefined) res.set('Retry-After', String(e.retryAfterSeconds));
     res.status(e.status).json({
       error: {
         code: e.code,

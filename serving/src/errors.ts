@@ -13,15 +13,18 @@ export class ServingError extends Error {
   readonly code: string;
   readonly status: number;
   readonly fields: FieldError[] | undefined;
+  /** Seconds a client should wait before retrying (sent as the Retry-After header of a 429). */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(
     code: string,
     message: string,
-    options?: { cause?: unknown; status?: number; fields?: FieldError[] },
+    options?: { cause?: unknown; status?: number; fields?: FieldError[]; retryAfterSeconds?: number },
   ) {
     super(message, options);
     this.code = code;
     this.status = options?.status ?? 500;
     this.fields = options?.fields;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 }

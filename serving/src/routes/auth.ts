@@ -23,6 +23,7 @@ export function loginRoutes({ deps, config, now, limiters }: RouteContext): Rout
       if (wait > 0)
         throw new ServingError('login_throttled', `too many failed logins; retry in ${wait} s`, {
           status: 429,
+          retryAfterSeconds: wait,
         });
       throw new ServingError('unauthenticated', 'wrong username or password', { status: 401 });
     }
