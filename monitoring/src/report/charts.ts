@@ -39,26 +39,41 @@ function formatEdge(v: number): string {
   return a !== 0 && (a >= 1e5 || a < 1e-2) ? v.toExponential(1) : String(Math.round(v * 100) / 100);
 }
 
-/** Summary chart: PSI of the most drifted features, bars coloured by verdict, with the threshold rules. */
+/**
+ * Summary chart: PSI per feature, bars coloured by verdict, with the threshold rules. Drifted features come
+ * first, most important to the model first (the order of the report's top list): a feature can drift by its
+ * KS/chi-square test with a small PSI, and an ops reader must still see it. Stable features with the largest
+ * PSI fill the rest of the `top` places.
+ */
 export function summarySpec(report: DriftReport, top = 15): Spec {
-  const rows = [...report.features]
-    .filter((f) => f.psi !== null)
-    .sort((a, b) => (b.psi ?? 0) - (a.psi ?? 0))
-    .slice(0, top)
-    .map((f) => ({
-      feature: truncate(f.name, 38),
-      psi: Math.min(f.psi ?? 0, 5),
-      drifted: f.drifted ? 'drifted' : 'stable',
-    }));
+  const charted = (f: FeatureDrift) => f.psi !== null;
+  const drifted = report.features
+    .filter((f) => f.drifted && charted(f))
+    .sort((a, b) => (b.importance ?? 0) - (a.importance ?? 0) || (b.psi ?? 0) - (a.psi ?? 0));
+  const stable = report.features
+    .filter((f) => !f.drifted && charted(f))
+    .sort((a, b) => (b.psi ?? 0) - (a.psi ?? 0));
+  const rows = [...drifted, ...stable].slice(0, top).map((f) => ({
+    feature: truncate(f.name, 38),
+    psi: Math.min(f.psi ?? 0, 5),
+    drifted: f.drifted ? 'drifted' : 'stable',
+  }));
+  const shownDrifted = Math.min(drifted.length, top);
   const s = report.summary;
   const verdict = s.alert ? 'DRIFT ALERT' : 'no drift alert';
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: `Drift: ${verdict}`,
-      subtitle: `${s.driftedFeatures} of ${s.features} features drifted (${pct(s.driftedShare)})${
-        s.weightedDriftedShare !== null ? `, importance-weighted ${pct(s.weightedDriftedShare)}` : ''
-      } - top ${rows.length} by PSI`,
+      // Two lines: one line would widen the image far beyond the chart.
+      subtitle: [
+        `${s.driftedFeatures} of ${s.features} features drifted (${pct(s.driftedShare)})${
+          s.weightedDriftedShare !== null ? `, importance-weighted ${pct(s.weightedDriftedShare)}` : ''
+        }`,
+        shownDrifted > 0
+          ? 'drifted features first (most important to the model first), then the largest PSI'
+          : `top ${rows.length} by PSI`,
+      ],
       anchor: 'start',
       fontSize: 16,
     },
@@ -71,7 +86,8 @@ export function summarySpec(report: DriftReport, top = 15): Spec {
         data: { values: rows },
         mark: 'bar',
         encoding: {
-          y: { field: 'feature', type: 'nominal', sort: '-x', title: null, axis: { labelLimit: 260 } },
+          // Row order as listed above (drifted first), not by bar length.
+          y: { field: 'feature', type: 'nominal', sort: null, title: null, axis: { labelLimit: 260 } },
           x: { field: 'psi', type: 'quantitative', title: 'PSI (capped at 5)' },
           color: {
             field: 'drifted',
