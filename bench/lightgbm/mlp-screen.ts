@@ -5,7 +5,7 @@
  * validation AUC is printed after every epoch, with CPU seconds and load average. Every result is appended
  * to DIR/screen-log.jsonl (one JSON line per variant and fold).
  *
- * Run: npx tsx bench/lightgbm/mlp-screen.ts VARIANTS.json [folds=0] [DIR]
+ * Run: npx tsx bench/lightgbm/mlp-screen.ts VARIANTS.json [folds=0] [DIR] [--oof]
  *   VARIANTS.json: [{ "name": "...", "maxInputs"?: n, "piecewiseBins"?: n,
  *                     ...FitOptions overrides of training/configs/default.json's mlp }]
  *   folds: comma-separated fold numbers, e.g. 0 or 0,1
@@ -21,12 +21,11 @@ import {
   transformColumns,
   withPiecewiseBins,
   type FitOptions,
-  type Preprocessor,
 } from '@credit/training';
 import { appendFileSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { benchDir } from './paths.js';
+import { benchDir, writeAtomically } from './paths.js';
 
 type Variant = Partial<FitOptions> & {
   name: string;
@@ -40,57 +39,9 @@ type Variant = Partial<FitOptions> & {
    * Training rows leave themselves out. Fitted on the fold's training rows only.
    */
   knn?: { k: number; columns: string[] };
-  /**
-   * Redundancy filter before the selection: features are visited strongest first (|AUC - 0.5|) and one is
-   * dropped when its rank correlation with an already kept feature exceeds this (e.g. 0.95).
-   */
-  dedupe?: number;
+  /** selectInputs' redundancy filter (TrainingConfig.selectionMaxCorrelation); absent = 1 = off. */
+  selectionMaxCorrelation?: number;
 };
-
-/** The features of `pre` left after the redundancy filter (fitted on 5,000 of the training rows). */
-function dedupeFeatures(
-  pre: Preprocessor,
-  trainRows: number[],
-  yTrain: Float64Array,
-  limit: number,
-): Preprocessor {
-  const sample = trainRows.filter((_, i) => i % Math.ceil(trainRows.length / 5000) === 0);
-  const ranked = pre.features.map((spec) => {
-    const column = columns[spec.index]!;
-    const values = Float64Array.from(trainRows, (r) =>
-      Number.isFinite(column[r]!) ? column[r]! : spec.median,
-    );
-    const score = Math.abs(rocAuc(yTrain, values) - 0.5);
-    const v = Float64Array.from(sample, (r) => (Number.isFinite(column[r]!) ? column[r]! : spec.median));
-    const order = Array.from(v.keys()).sort((a, b) => v[a]! - v[b]!);
-    const rank = new Float64Array(v.length);
-    order.forEach((j, i) => (rank[j] = i)); // ties broken by position: fine for a redundancy screen
-    const mean = rank.reduce((a, b) => a + b, 0) / rank.length;
-    let norm = 0;
-    rank.forEach((x, i) => {
-      rank[i] = x - mean;
-      norm += (x - mean) ** 2;
-    });
-    const constant = v.every((x) => x === v[0]);
-    return { spec, score, rank, norm: Math.sqrt(norm), constant };
-  });
-  ranked.sort((a, b) => b.score - a.score);
-  const kept: typeof ranked = [];
-  for (const c of ranked) {
-    const redundant =
-      !c.constant &&
-      kept.some((k) => {
-        if (k.constant) return false;
-        let dot = 0;
-        for (let i = 0; i < c.rank.length; i++) dot += c.rank[i]! * k.rank[i]!;
-        return Math.abs(dot / (c.norm * k.norm)) > limit;
-      });
-    if (!redundant) kept.push(c);
-  }
-  const keep = new Set(kept.map((k) => k.spec.name));
-  console.log(`dedupe ${limit}: ${keep.size} of ${pre.features.length} features kept`);
-  return withPiecewiseBins({ ...pre, features: pre.features.filter((f) => keep.has(f.name)) }, 0);
-}
 
 /** The kth smallest value of a[0..n) (a is reordered). */
 function kthSmallest(a: Float64Array, k: number): number {
@@ -192,9 +143,10 @@ function withColumn(
   return out;
 }
 
-const variants = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as Variant[];
-const folds = (process.argv[3] ?? '0').split(',').map(Number);
-const dir = benchDir(process.argv[4]);
+const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const variants = JSON.parse(readFileSync(positional[0]!, 'utf8')) as Variant[];
+const folds = (positional[1] ?? '0').split(',').map(Number);
+const dir = benchDir(positional[2]);
 const meta = JSON.parse(readFileSync(resolve(dir, 'meta.json'), 'utf8')) as {
   names: string[];
   target: number[];
@@ -210,6 +162,10 @@ const config = JSON.parse(
 ) as { mlp: Omit<FitOptions, 'seed'>; seed: number; missingIndicatorMinRate: number };
 await selectBackend(silentLogger);
 
+// --oof: every variant's validation probabilities (sigmoid of the mean logit) are kept across the folds run
+// and written to DIR/oof-screen-NAME.json after each fold ({ oof, foldsDone, partial }), for report.ts.
+const writeOof = process.argv.includes('--oof');
+const oofOf = new Map<string, { oof: Float64Array; foldsDone: number[] }>();
 for (const k of folds) {
   const trainRows: number[] = [];
   const valRows: number[] = [];
@@ -218,10 +174,17 @@ for (const k of folds) {
   const yVal = Float64Array.from(valRows, (r) => meta.target[r]!);
   const base = fitPreprocessor(meta.names, columns, trainRows, config.missingIndicatorMinRate);
   for (const v of variants) {
-    const { name, maxInputs = 0, piecewiseBins = 0, seeds = 1, knn, dedupe, ...overrides } = v;
-    const candidates = dedupe ? dedupeFeatures(base, trainRows, yTrain, dedupe) : base;
+    const {
+      name,
+      maxInputs = 0,
+      piecewiseBins = 0,
+      seeds = 1,
+      knn,
+      selectionMaxCorrelation = 1,
+      ...overrides
+    } = v;
     const pre = withPiecewiseBins(
-      selectInputs(candidates, columns, trainRows, yTrain, maxInputs),
+      selectInputs(base, columns, trainRows, yTrain, maxInputs, selectionMaxCorrelation),
       piecewiseBins,
     );
     let w = pre.outputs.length;
@@ -277,6 +240,21 @@ for (const k of folds) {
       fit.model.dispose();
     }
     const ensembleAuc = rocAuc(yVal, meanLogit);
+    if (writeOof) {
+      const kept = oofOf.get(name) ?? { oof: new Float64Array(n).fill(Number.NaN), foldsDone: [] };
+      valRows.forEach((r, j) => (kept.oof[r] = 1 / (1 + Math.exp(-meanLogit[j]!))));
+      kept.foldsDone.push(k);
+      oofOf.set(name, kept);
+      const partial = new Set(kept.foldsDone).size < new Set(meta.fold).size;
+      await writeAtomically(
+        resolve(dir, `oof-screen-${name}.json`),
+        JSON.stringify({
+          oof: Array.from(kept.oof, (p) => (Number.isNaN(p) ? 0 : p)),
+          foldsDone: kept.foldsDone,
+          partial,
+        }),
+      );
+    }
     const line = {
       at: new Date().toISOString(),
       name,

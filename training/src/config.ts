@@ -25,6 +25,7 @@ export const defaultTrainingConfig: TrainingConfig = {
   fBeta: 2,
   missingIndicatorMinRate: 0.01,
   maxInputs: 200,
+  selectionMaxCorrelation: 1,
   piecewiseBins: 8,
   calibrateIntercept: true,
   excludeProtected: false,
@@ -64,6 +65,15 @@ export function validateTrainingConfig(c: TrainingConfig): TrainingConfig {
   positiveInt('seed', c.seed, 0);
   positiveInt('maxInputs', c.maxInputs, 0);
   positiveInt('piecewiseBins', c.piecewiseBins, 0);
+  if (
+    typeof c.selectionMaxCorrelation !== 'number' ||
+    !(c.selectionMaxCorrelation > 0 && c.selectionMaxCorrelation <= 1)
+  )
+    fail(
+      'selectionMaxCorrelation',
+      'a number in (0, 1] (1 = no redundancy filter)',
+      c.selectionMaxCorrelation,
+    );
   if (typeof c.calibrateIntercept !== 'boolean')
     fail('calibrateIntercept', 'true or false', c.calibrateIntercept);
   if (!Array.isArray(c.mlp.hiddenLayers) || !c.mlp.hiddenLayers.every((u) => Number.isInteger(u) && u > 0))

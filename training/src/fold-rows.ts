@@ -50,6 +50,7 @@ export function fitRowsPreprocessor(
     tableRows,
     Float64Array.from(idx, (i) => y[i]!),
     c.maxInputs,
+    c.selectionMaxCorrelation,
   );
 }
 

@@ -140,4 +140,20 @@ describe('selectInputs', () => {
     expect(selectInputs(pre, table.columns, rows, table.target, 0)).toBe(pre);
     expect(selectInputs(pre, table.columns, rows, table.target, pre.outputs.length)).toBe(pre);
   });
+  it('with maxCorrelation, passes over a near-copy of an input already chosen', () => {
+    // EXT_SOURCE_2 squared: a monotone copy (rank correlation 1) that scores exactly as EXT_SOURCE_2 does.
+    const names = [...table.names, 'EXT_SOURCE_2_SQUARED'];
+    const columns = [...table.columns, table.columns[0]!.map((v) => v * v)];
+    const withCopy = fitPreprocessor(names, columns, rows, 0.01);
+    const valuesOf = (p: typeof withCopy) =>
+      p.outputs.filter((o) => o.part === 'value').map((o) => o.feature);
+    const plain = selectInputs(withCopy, columns, rows, table.target, 3);
+    expect(valuesOf(plain)).toEqual(expect.arrayContaining(['EXT_SOURCE_2', 'EXT_SOURCE_2_SQUARED']));
+    const distinct = selectInputs(withCopy, columns, rows, table.target, 3, 0.9);
+    expect(valuesOf(distinct)).toContain('EXT_SOURCE_2');
+    expect(valuesOf(distinct)).not.toContain('EXT_SOURCE_2_SQUARED');
+    // The freed place goes to the next input that is not a copy, so the count is the same.
+    expect(distinct.outputs).toHaveLength(3);
+    expect(selectInputs(withCopy, columns, rows, table.target, 3, 1)).toEqual(plain);
+  });
 });

@@ -1,4 +1,5 @@
 import { rocAuc } from './metrics.js';
+import { createRedundancyCheck, type InputPart } from './redundancy.js';
 
 /**
  * Preprocessing fitted on training rows only, then applied value by value, identically for a batch and for
@@ -99,6 +100,26 @@ export function withPiecewiseBins(pre: Preprocessor, bins: number): Preprocessor
     return spec.kind === 'quantile' && bins > 1 ? { ...spec, bins } : spec;
   });
   return { inputNames: pre.inputNames, features, outputs: outputsOf(features) };
+}
+
+/** The first `maxInputs` candidates (strongest first) that are not near-copies of one chosen before them. */
+function chooseDistinct<C extends { feature: number; part: InputPart }>(
+  candidates: C[],
+  pre: Preprocessor,
+  columns: Float64Array[],
+  rows: ArrayLike<number>,
+  maxInputs: number,
+  maxCorrelation: number,
+): C[] {
+  const check = createRedundancyCheck(pre.features, columns, rows, maxCorrelation);
+  const chosen: C[] = [];
+  for (const c of candidates) {
+    if (chosen.length >= maxInputs) break;
+    if (check.isRedundant(c.feature, c.part)) continue;
+    check.keep(c.feature, c.part);
+    chosen.push(c);
+  }
+  return chosen;
 }
 
 function countDistinct(sorted: Float64Array, stopAt: number): number {
@@ -227,6 +248,8 @@ export function transformColumns(
  * its indicator is fed) and its indicator only if chosen; a feature with neither is dropped. Counted before
  * any piecewise encoding. 0 or at least as many as there are inputs: the preprocessor unchanged. The result
  * is an ordinary Preprocessor, so scoring applies the same selection.
+ * `maxCorrelation` < 1: walking the inputs strongest first, one whose rank correlation with an input already
+ * chosen is above it is passed over (redundancy.ts), so near-copies leave their places to other information.
  */
 export function selectInputs(
   pre: Preprocessor,
@@ -234,6 +257,7 @@ export function selectInputs(
   rows: ArrayLike<number>,
   y: ArrayLike<number>,
   maxInputs: number,
+  maxCorrelation = 1,
 ): Preprocessor {
   const total = pre.features.reduce((n, f) => n + (f.value === false ? 0 : 1) + (f.indicator ? 1 : 0), 0);
   if (maxInputs <= 0 || maxInputs >= total) return pre;
@@ -255,7 +279,10 @@ export function selectInputs(
       candidates.push({ feature, part: 'missing', order: order + 1, s: Math.abs(rocAuc(y, missing) - 0.5) });
   });
   candidates.sort((a, b) => b.s - a.s || a.order - b.order);
-  const chosen = candidates.slice(0, maxInputs);
+  const chosen =
+    maxCorrelation < 1
+      ? chooseDistinct(candidates, pre, columns, rows, maxInputs, maxCorrelation)
+      : candidates.slice(0, maxInputs);
   const has = (feature: number, part: 'value' | 'missing') =>
     chosen.some((c) => c.feature === feature && c.part === part);
   const features = pre.features.flatMap((spec, i): FeatureSpec[] => {

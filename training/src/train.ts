@@ -284,6 +284,7 @@ function flattenParams(c: TrainingConfig, finalEpochs: number): Record<string, s
     f_beta: c.fBeta,
     exclude_protected: c.excludeProtected,
     max_inputs: c.maxInputs,
+    selection_max_correlation: c.selectionMaxCorrelation,
     piecewise_bins: c.piecewiseBins,
     calibrate_intercept: c.calibrateIntercept,
   };

@@ -58,6 +58,11 @@ export interface TrainingConfig {
    */
   maxInputs: number;
   /**
+   * In that selection, an input whose rank correlation with a stronger input already kept is above this is
+   * passed over (near-copies leave their places to other information); 1 = no redundancy filter.
+   */
+  selectionMaxCorrelation: number;
+  /**
    * Piecewise-linear encoding of each quantile feature's percentile in this many model inputs (0 = one
    * input per feature, the plain quantile transform). Part of the saved preprocessing (FeatureSpec.bins).
    */
