@@ -1,5 +1,5 @@
 import { rocAuc } from './metrics.js';
-import { createRedundancyCheck, type InputPart } from './redundancy.js';
+import { createRedundancyCheck } from './redundancy.js';
 
 /**
  * Preprocessing fitted on training rows only, then applied value by value, identically for a batch and for
@@ -102,8 +102,12 @@ export function withPiecewiseBins(pre: Preprocessor, bins: number): Preprocessor
   return { inputNames: pre.inputNames, features, outputs: outputsOf(features) };
 }
 
-/** The first `maxInputs` candidates (strongest first) that are not near-copies of one chosen before them. */
-function chooseDistinct<C extends { feature: number; part: InputPart }>(
+/**
+ * The first `maxInputs` candidates (strongest first) once every redundant feature is left out, value and
+ * indicator: walking the features by the score of their values, one that copies a feature kept before it
+ * (redundancy.ts) is dropped. Indicators are not compared with each other.
+ */
+function chooseDistinct<C extends { feature: number; part: 'value' | 'missing' }>(
   candidates: C[],
   pre: Preprocessor,
   columns: Float64Array[],
@@ -112,14 +116,13 @@ function chooseDistinct<C extends { feature: number; part: InputPart }>(
   maxCorrelation: number,
 ): C[] {
   const check = createRedundancyCheck(pre.features, columns, rows, maxCorrelation);
-  const chosen: C[] = [];
+  const dropped = new Set<number>();
   for (const c of candidates) {
-    if (chosen.length >= maxInputs) break;
-    if (check.isRedundant(c.feature, c.part)) continue;
-    check.keep(c.feature, c.part);
-    chosen.push(c);
+    if (c.part !== 'value') continue;
+    if (check.isRedundant(c.feature)) dropped.add(c.feature);
+    else check.keep(c.feature);
   }
-  return chosen;
+  return candidates.filter((c) => !dropped.has(c.feature)).slice(0, maxInputs);
 }
 
 function countDistinct(sorted: Float64Array, stopAt: number): number {
@@ -248,8 +251,9 @@ export function transformColumns(
  * its indicator is fed) and its indicator only if chosen; a feature with neither is dropped. Counted before
  * any piecewise encoding. 0 or at least as many as there are inputs: the preprocessor unchanged. The result
  * is an ordinary Preprocessor, so scoring applies the same selection.
- * `maxCorrelation` < 1: walking the inputs strongest first, one whose rank correlation with an input already
- * chosen is above it is passed over (redundancy.ts), so near-copies leave their places to other information.
+ * `maxCorrelation` < 1: first, walking the features by the score of their values, a feature whose values'
+ * rank correlation with a feature kept before it is above this is left out, value and indicator
+ * (redundancy.ts), so near-copies leave their places to other information.
  */
 export function selectInputs(
   pre: Preprocessor,

@@ -1,19 +1,16 @@
 /**
- * Redundancy check for the input selection (preprocess.ts selectInputs): a candidate input (a feature's value,
- * or its missing indicator) is redundant when its Spearman rank correlation with an input already kept is
- * above a limit. Near-copies (a building statistic's AVG / MODE / MEDI, and the one missing pattern those 47
- * columns share; a history aggregate's MEAN and MAX) otherwise take several of the `maxInputs` places with
- * one piece of information. Ranks are computed on at most `sampleSize` of the given (training) rows, evenly
- * spaced, missing values at the feature's median, ties at their average rank.
+ * Redundancy check for the input selection (preprocess.ts selectInputs): a feature is redundant when the
+ * Spearman rank correlation of its values with those of a feature already kept is above a limit. Near-copies
+ * (a building statistic's AVG / MODE / MEDI, a history aggregate's MEAN and MAX) otherwise take several of the
+ * `maxInputs` places with one piece of information. Ranks are computed on at most `sampleSize` of the given
+ * (training) rows, evenly spaced, missing values at the feature's median, ties at their average rank.
  */
 import type { FeatureSpec } from './preprocess.js';
 
-export type InputPart = 'value' | 'missing';
-
 export interface RedundancyCheck {
-  /** True when this input correlates above the limit with an input passed to keep(). */
-  isRedundant(feature: number, part: InputPart): boolean;
-  keep(feature: number, part: InputPart): void;
+  /** True when this feature correlates above the limit with a feature passed to keep(). */
+  isRedundant(feature: number): boolean;
+  keep(feature: number): void;
 }
 
 export function createRedundancyCheck(
@@ -27,17 +24,15 @@ export function createRedundancyCheck(
   const sample: number[] = [];
   for (let i = 0; i < rows.length; i += step) sample.push(rows[i]!);
   // Centred ranks scaled to unit norm (null: constant on the sample, never redundant), computed when needed.
-  const vectors = new Map<string, Float64Array | null>();
-  const vectorOf = (feature: number, part: InputPart): Float64Array | null => {
-    const key = `${feature}:${part}`;
-    if (!vectors.has(key))
-      vectors.set(key, unitRanks(inputValues(features[feature]!, columns, sample, part)));
-    return vectors.get(key)!;
+  const vectors = new Map<number, Float64Array | null>();
+  const vectorOf = (feature: number): Float64Array | null => {
+    if (!vectors.has(feature)) vectors.set(feature, unitRanks(valuesOf(features[feature]!, columns, sample)));
+    return vectors.get(feature)!;
   };
   const kept: Float64Array[] = [];
   return {
-    isRedundant(feature, part) {
-      const v = vectorOf(feature, part);
+    isRedundant(feature) {
+      const v = vectorOf(feature);
       if (!v) return false;
       return kept.some((k) => {
         let dot = 0;
@@ -45,26 +40,17 @@ export function createRedundancyCheck(
         return Math.abs(dot) > maxCorrelation + 1e-9; // rounding: identical ranks give 1 + 2e-16
       });
     },
-    keep(feature, part) {
-      const v = vectorOf(feature, part);
+    keep(feature) {
+      const v = vectorOf(feature);
       if (v) kept.push(v);
     },
   };
 }
 
-/** The input as selectInputs scores it: the value with missing at the median, or the 0/1 missing flag. */
-function inputValues(
-  spec: FeatureSpec,
-  columns: Float64Array[],
-  sample: number[],
-  part: InputPart,
-): Float64Array {
+/** The values as selectInputs scores them: missing at the feature's median. */
+function valuesOf(spec: FeatureSpec, columns: Float64Array[], sample: number[]): Float64Array {
   const column = columns[spec.index]!;
-  return Float64Array.from(sample, (r) => {
-    const known = Number.isFinite(column[r]!);
-    if (part === 'missing') return known ? 0 : 1;
-    return known ? column[r]! : spec.median;
-  });
+  return Float64Array.from(sample, (r) => (Number.isFinite(column[r]!) ? column[r]! : spec.median));
 }
 
 /** Average ranks, centred and scaled to unit norm (so a dot product is the Spearman correlation); null if constant. */
