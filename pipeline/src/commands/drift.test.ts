@@ -298,9 +298,10 @@ describe('credit drift --current log --model (prediction drift)', () => {
     // up to rounding): no prediction drift.
     expect(json.prediction).not.toBeNull();
     expect(json.prediction!.name).toBe('prediction');
-    expect(json.prediction!.psi).toBeLessThan(1e-9);
     // The server scores one client with a plain float64 forward pass, the reference is scored by tfjs
-    // (float32): equal within 1e-6, which can still swap the order of two near-equal scores.
+    // (float32): equal within 1e-6, which can still move a score lying on a bin edge to the next bin (one
+    // row moved gives a PSI of about 1e-3 here) or swap two near-equal scores. Real drift is 0.1 and above.
+    expect(json.prediction!.psi).toBeLessThan(0.01);
     expect(json.prediction!.ksStatistic).toBeLessThan(0.05);
     expect(json.prediction!.drifted).toBe(false);
   }, 120_000);
