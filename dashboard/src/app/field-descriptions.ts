@@ -2,6 +2,7 @@
 // API sends Kaggle's column dictionary (English); French uses the sentences here, written for an advisor.
 // English keeps the API's text. A field with no French sentence gets no tooltip in French rather than an
 // English one.
+import { BUILDING_STATISTICS } from './field-labels.js';
 import type { Lang } from './i18n.js';
 
 const FR: Record<string, string> = {
@@ -73,12 +74,6 @@ const FR: Record<string, string> = {
   EMERGENCYSTATE_MODE: 'L’immeuble où vit le client est-il déclaré en état de péril ?',
 };
 
-const BUILDING_STATISTIC: Record<string, string> = {
-  AVG: 'moyenne',
-  MODE: 'valeur la plus fréquente',
-  MEDI: 'médiane',
-};
-
 /** Credit bureau enquiries (AMT_REQ_CREDIT_BUREAU_*): the window before the application they count. */
 const ENQUIRY_WINDOWS: Record<string, string> = {
   HOUR: 'dans l’heure précédant la demande',
@@ -94,7 +89,7 @@ function frenchDescription(name: string): string | undefined {
   if (known) return known;
   const building = /_(AVG|MODE|MEDI)$/.exec(name);
   if (building)
-    return `Information normalisée sur l’immeuble où vit le client (${BUILDING_STATISTIC[building[1]!]}) : taille des logements, parties communes, surface habitable, âge de l’immeuble, ascenseurs, entrées, étages.`;
+    return `Information normalisée sur l’immeuble où vit le client (${BUILDING_STATISTICS[building[1]!]!.fr}) : taille des logements, parties communes, surface habitable, âge de l’immeuble, ascenseurs, entrées, étages.`;
   const doc = /^FLAG_DOCUMENT_(\d+)$/.exec(name);
   if (doc) return `Le client a-t-il fourni le document n° ${doc[1]} ?`;
   const enquiries = /^AMT_REQ_CREDIT_BUREAU_([A-Z]+)$/.exec(name);

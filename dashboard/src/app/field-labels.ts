@@ -157,7 +157,8 @@ const BUILDING_MEASURES: Record<string, Pair> = {
   NONLIVINGAPARTMENTS: { fr: 'locaux hors habitation', en: 'non-living apartments' },
   NONLIVINGAREA: { fr: 'surface hors habitation', en: 'non-living area' },
 };
-const BUILDING_STATISTICS: Record<string, Pair> = {
+/** The statistic a building column's suffix names (also worded in field-descriptions.ts). */
+export const BUILDING_STATISTICS: Record<string, Pair> = {
   AVG: { fr: 'moyenne', en: 'average' },
   MODE: { fr: 'valeur la plus fréquente', en: 'most common' },
   MEDI: { fr: 'médiane', en: 'median' },
