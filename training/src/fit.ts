@@ -51,10 +51,15 @@ export interface FitResult {
 
 /** Class weights so that both classes weigh the same in the loss: n / (2 n_class). */
 export function classWeights(y: Float64Array): [number, number] {
-  let positives = 0;
-  for (const v of y) if (v === 1) positives++;
+  const positives = countPositives(y);
   const negatives = y.length - positives;
   return [y.length / (2 * Math.max(1, negatives)), y.length / (2 * Math.max(1, positives))];
+}
+
+function countPositives(y: Float64Array): number {
+  let positives = 0;
+  for (const v of y) if (v === 1) positives++;
+  return positives;
 }
 
 /** The loss weights [negative, positive] of a weighting scheme, each mean-one over the rows. */
@@ -64,8 +69,7 @@ export function weightsFor(scheme: ClassWeighting, y: Float64Array): [number, nu
   if (scheme === 'balanced') return [w0, w1];
   // sqrt: positives weigh sqrt(n0 / n1) times a negative; rescaled so the mean row weight is 1.
   const ratio = Math.sqrt(w1 / w0);
-  let positives = 0;
-  for (const v of y) if (v === 1) positives++;
+  const positives = countPositives(y);
   const mean = (y.length - positives + positives * ratio) / Math.max(1, y.length);
   return [1 / mean, ratio / mean];
 }
