@@ -25,7 +25,13 @@ export async function serveProcess(
   } else if (cluster.isWorker) {
     const { connectToPrimary } = await import('@credit/serving');
     const kind = process.env[STORE_KIND_ENV] === 'postgres' ? 'postgres' : 'pglite';
-    const link = connectToPrimary({ send: (m) => process.send?.(m), on: (e, l) => process.on(e, l) }, kind);
+    const link = connectToPrimary({ send: (m) => process.send?.(m), on: (e, l) => process.on(e, l) }, kind, {
+      onLocalCounting: ({ reason, forMs }) =>
+        logger.warn('rate limits counted by this worker alone for a while: the primary did not answer', {
+          reason,
+          forMs,
+        }),
+    });
     try {
       running = await startServer({ ...options, cluster: link });
     } catch (e) {

@@ -185,10 +185,12 @@ describe('limits over a cluster', () => {
   it('counts in the worker when the primary does not answer in time, and asks again later', async () => {
     const sent: WorkerMessage[] = [];
     let now = 0;
+    const spells: { reason: string; forMs: number }[] = [];
     const silent = connectToPrimary({ send: (m) => sent.push(m), on: () => undefined }, store.kind, {
       waitMs: 20,
       localForMs: 1000,
       now: () => now,
+      onLocalCounting: (e) => spells.push(e),
     });
     const limiter = silent.limiters({ name: 'test', limit: 2, windowMs: 60_000 });
     const waits = [await limiter.hit('k'), await limiter.hit('k'), await limiter.hit('k')];
@@ -196,8 +198,11 @@ describe('limits over a cluster', () => {
     expect(waits[1]).toBe(0);
     expect(waits[2]).toBeGreaterThan(0); // the local count still limits this worker
     expect(sent).toHaveLength(1); // only the first hit waited for the primary
+    // Reported once per spell, without the key (an IP or a user name).
+    expect(spells).toEqual([{ reason: 'the primary did not answer within 20 ms', forMs: 1000 }]);
     now += 1000;
     await limiter.hit('k');
     expect(sent).toHaveLength(2);
+    expect(spells).toHaveLength(2);
   });
 });

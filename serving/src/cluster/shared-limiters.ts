@@ -10,6 +10,12 @@ export interface SharedLimiterOptions {
   /** After the primary missed an answer, the worker counts locally this long before asking again. */
   localForMs?: number;
   now?: () => number;
+  /**
+   * Called once each time the worker starts counting locally (not per request), with why and for how
+   * long, so operators see that the limits hold per worker for a while. Never given the key (an IP or
+   * a user name).
+   */
+  onLocalCounting?: (event: { reason: string; forMs: number }) => void;
 }
 
 /** An IPC round trip takes well under a millisecond; this only trips when the primary is stuck or gone. */
@@ -26,7 +32,7 @@ const LOCAL_FOR_MS = 5000;
  * for `localForMs` before asking again, so a stalled primary does not add `waitMs` to every request.
  */
 export function sharedLimiters(ask: AskPrimary, options: SharedLimiterOptions = {}): LimiterFactory {
-  const { waitMs = WAIT_MS, localForMs = LOCAL_FOR_MS, now = Date.now } = options;
+  const { waitMs = WAIT_MS, localForMs = LOCAL_FOR_MS, now = Date.now, onLocalCounting } = options;
   let localUntil = 0; // one primary for every limit: once it is late, all count locally
   return (spec) => {
     const local = localLimiters(spec);
@@ -34,8 +40,12 @@ export function sharedLimiters(ask: AskPrimary, options: SharedLimiterOptions = 
       if (now() < localUntil) return locally();
       try {
         return await ask({ spec, key, op }, waitMs);
-      } catch {
-        localUntil = now() + localForMs;
+      } catch (e) {
+        // Several requests in flight can all time out: only the first starts (and reports) a local spell.
+        if (now() >= localUntil) {
+          localUntil = now() + localForMs;
+          onLocalCounting?.({ reason: e instanceof Error ? e.message : String(e), forMs: localForMs });
+        }
         return locally();
       }
     };
