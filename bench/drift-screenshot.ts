@@ -7,26 +7,12 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../dashboard/test/browser-helpers.js';
 
 const html = resolve(process.argv[2] ?? 'artifacts/drift/report.html');
 const out = resolve(process.argv[3] ?? 'artifacts/screenshots/drift-report.png');
 const profile = mkdtempSync(join(tmpdir(), 'drift-chromium-'));
-const context = await chromium.launchPersistentContext(profile, {
-  headless: true,
-  viewport: { width: 1280, height: 900 },
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const context = await launchChromium(profile, { width: 1280, height: 900 });
 const page = await context.newPage();
 const errors: string[] = [];
 const requests: string[] = [];

@@ -20,8 +20,15 @@ export function browserAvailable(): boolean {
   return false;
 }
 
-/** A fresh profile folder each run (playwright passes it to Chromium as --user-data-dir). */
-export async function launchChromium(profileDir: string): Promise<BrowserContext> {
+/**
+ * Debian's Chromium, headless and offline-quiet, on a fresh profile folder (playwright passes it as
+ * --user-data-dir). The project's one way to open a browser: the dashboard tests and the screenshot
+ * benches (drift report, MLflow UI) use it.
+ */
+export async function launchChromium(
+  profileDir: string,
+  viewport: { width: number; height: number } = { width: 1200, height: 900 },
+): Promise<BrowserContext> {
   const { chromium } = await import('playwright-core');
   return chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath,
@@ -36,7 +43,7 @@ export async function launchChromium(profileDir: string): Promise<BrowserContext
       '--disable-component-update',
       '--disable-sync',
     ],
-    viewport: { width: 1200, height: 900 },
+    viewport,
   });
 }
 

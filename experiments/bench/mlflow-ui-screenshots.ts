@@ -12,7 +12,7 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../dashboard/test/browser-helpers.js';
 import {
   LocalTracker,
   MlflowClient,
@@ -94,22 +94,7 @@ try {
 
   mkdirSync(outDir, { recursive: true });
   const profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
-  // A fresh profile folder (playwright passes it as --user-data-dir).
-  const browser = await chromium.launchPersistentContext(profile, {
-    headless: true,
-    viewport: { width: 1440, height: 1000 },
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium(profile, { width: 1440, height: 1000 });
   try {
     const page = await browser.newPage();
     const shots: [string, string, string][] = [
