@@ -28,17 +28,25 @@ export function ageBand(daysBirth: number): string {
   return AGE_BANDS.find(([lo, hi]) => age >= lo && age < hi)?.[2] ?? 'unknown';
 }
 
-/** Metrics by CODE_GENDER code and by age band, at the decision threshold. */
+/**
+ * Metrics by CODE_GENDER and by age band, at the decision threshold. `genderCategories` (the recipe's
+ * factorize list, code i = categories[i], e.g. ["F", "M"]) names the groups; without it they are the codes.
+ */
 export function fairnessReport(
   labels: Float64Array,
   probabilities: Float64Array,
   threshold: number,
-  attributes: { gender?: Float64Array; daysBirth?: Float64Array },
+  attributes: { gender?: Float64Array; genderCategories?: readonly string[]; daysBirth?: Float64Array },
 ): GroupFairness[] {
   const report: GroupFairness[] = [];
   const byGroup = (attribute: string, groupOf: (i: number) => string) => {
     const groups = new Map<string, number[]>();
-    for (let i = 0; i < labels.length; i++) groups.set(groupOf(i), [...(groups.get(groupOf(i)) ?? []), i]);
+    for (let i = 0; i < labels.length; i++) {
+      const group = groupOf(i);
+      const members = groups.get(group);
+      if (members) members.push(i);
+      else groups.set(group, [i]);
+    }
     for (const [group, idx] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const y = idx.map((i) => labels[i]!);
       const p = idx.map((i) => probabilities[i]!);
@@ -66,8 +74,10 @@ export function fairnessReport(
       });
     }
   };
-  const { gender, daysBirth } = attributes;
-  if (gender) byGroup('CODE_GENDER', (i) => (Number.isFinite(gender[i]) ? String(gender[i]) : 'unknown'));
+  const { gender, genderCategories, daysBirth } = attributes;
+  const genderName = (code: number) =>
+    !Number.isFinite(code) || code < 0 ? 'unknown' : (genderCategories?.[code] ?? String(code)); // -1 = missing
+  if (gender) byGroup('CODE_GENDER', (i) => genderName(gender[i]!));
   if (daysBirth) byGroup('age band', (i) => ageBand(daysBirth[i]!));
   return report;
 }

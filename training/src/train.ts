@@ -52,6 +52,8 @@ export interface TrainOptions {
   fieldOf?: Record<string, string>;
   fieldInfo?: Record<string, FieldInfo>;
   recipeHash?: string | null;
+  /** The recipe's categorical codes (recipe.factorize): code i of CODE_GENDER is categories[i], e.g. "F". */
+  categories?: Record<string, readonly string[]>;
   gitCommit?: string | null;
   logger?: Logger;
   onEpoch?: (event: EpochEvent) => void;
@@ -177,6 +179,7 @@ export async function trainFromFeatureTable(
   };
   const fairness = fairnessReport(y, oofMlp, thresholdMlp, {
     gender: attribute('CODE_GENDER'),
+    genderCategories: options.categories?.CODE_GENDER,
     daysBirth: attribute('DAYS_BIRTH'),
   });
   logger.info('cross-validation', {
