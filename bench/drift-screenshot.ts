@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchChromium } from '../dashboard/test/browser-helpers.js';
+import { launchChromium } from '../dashboard/test/launch-chromium.js';
 
 const html = resolve(process.argv[2] ?? 'artifacts/drift/report.html');
 const out = resolve(process.argv[3] ?? 'artifacts/screenshots/drift-report.png');

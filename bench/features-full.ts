@@ -63,7 +63,7 @@ const loadCpu = process.cpuUsage(cpu0);
 cpuSince();
 // With the optional derived group, as `credit run` builds them (config features.derived, default true).
 const built = buildFeatures(tables, undefined, {
-  extraGroups: ['derived'],
+  extraGroups: ['derived', 'loan-terms'],
   onProgress: (p) =>
     console.log(
       `features ${p.group.padEnd(22)} ${String(p.columns).padStart(4)} columns ${p.seconds.toFixed(1).padStart(7)} s  CPU ${cpuSince().toFixed(1).padStart(6)} s  peak RSS ${peakRssGiB().toFixed(2)} GiB`,

@@ -70,7 +70,7 @@ async function bench(): Promise<void> {
   let t = performance.now();
   await data.synthesizeKaggleDir({ outDir: raw, clients, testClients: 10, seed: 7 });
   const tables = await data.loadKaggleDir(raw);
-  const { table, recipe } = data.buildFeatures(tables, undefined, { extraGroups: ['derived'] });
+  const { table, recipe } = data.buildFeatures(tables, undefined, { extraGroups: ['derived', 'loan-terms'] });
   await data.writeFeatureFile(join(features, 'features.arrow'), table);
   await data.writeRecipeFile(join(features, 'recipe.json'), recipe);
   const trained = await training.trainFromFeatureTable(table, {

@@ -16,7 +16,7 @@ const t0 = Date.now();
 const tables = await loadKaggleDir(sample);
 const { application_test: _unlabelled, ...labelled } = tables;
 // With the optional derived group, as `credit run` builds them (config features.derived, default true).
-const { table, recipe } = buildFeatures(labelled, undefined, { extraGroups: ['derived'] });
+const { table, recipe } = buildFeatures(labelled, undefined, { extraGroups: ['derived', 'loan-terms'] });
 console.log(
   `features: ${table.ids.length} rows x ${table.names.length} columns in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
 );

@@ -6,8 +6,8 @@
  *   DIR/meta.json     { names, ids, target, fold, folds, seed }
  * Run: npx tsx bench/lightgbm/export.ts [DIR] [folds] [--kernel-only] [--fold-seed=N]
  *   DIR default ~/.cache/credit-scoring/lightgbm-bench. The features are those `credit run` trains on: the
- *   public recipe's columns plus the optional derived group (config features.derived, default true);
- *   --kernel-only leaves the derived group out (the public recipe's columns only).
+ *   public recipe's columns plus the optional derived and loan-terms groups (config features.derived and
+ *   features.loanTerms, default true); --kernel-only leaves both out (the public recipe's columns only).
  *   --fold-seed=N draws the stratified folds with seed N instead of the training config's seed (which still
  *   seeds the networks): a split the default was never tuned on, to judge it without selection bias.
  */
@@ -27,11 +27,14 @@ const config = JSON.parse(
   readFileSync(resolve(import.meta.dirname, '..', '..', 'training', 'configs', 'default.json'), 'utf8'),
 ) as { seed: number };
 const foldSeed = foldSeedArg === undefined ? config.seed : Number(foldSeedArg);
-if (!Number.isInteger(foldSeed)) throw new Error(`--fold-seed=${foldSeedArg}: expected an integer, e.g. --fold-seed=7`);
+if (!Number.isInteger(foldSeed))
+  throw new Error(`--fold-seed=${foldSeedArg}: expected an integer, e.g. --fold-seed=7`);
 
 const t0 = Date.now();
 const { application_test: _unlabelled, ...labelled } = await loadKaggleDir(sample);
-const { table } = buildFeatures(labelled, undefined, { extraGroups: kernelOnly ? [] : ['derived'] });
+const { table } = buildFeatures(labelled, undefined, {
+  extraGroups: kernelOnly ? [] : ['derived', 'loan-terms'],
+});
 const rows = labelledRows(table);
 const fold = stratifiedFolds(table.target, rows, folds, foldSeed);
 const width = table.names.length;

@@ -17,7 +17,8 @@ import { createRandom } from '../../training/src/random.js';
 
 const dirs = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const model = process.argv.find((a) => a.startsWith('--model='))?.slice('--model='.length) ?? 'mlp-default';
-if (dirs.length === 0) throw new Error('give the export folders, e.g. ~/.cache/credit-scoring/lightgbm-bench ...');
+if (dirs.length === 0)
+  throw new Error('give the export folders, e.g. ~/.cache/credit-scoring/lightgbm-bench ...');
 const cost = { falseNegative: 10, falsePositive: 1 };
 
 interface Split {
@@ -89,7 +90,9 @@ const rowsOut = splits.map((s) => ({
 const f4 = (x: number) => x.toFixed(4);
 const signed = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(4)}`;
 console.log(`${model} vs lightgbm, ${splits[0]!.y.length} rows, cost FN=10 FP=1`);
-console.log('| fold seed | LightGBM AUC (pooled / mean fold) | MLP AUC (pooled / mean fold) | LightGBM cost | MLP cost | MLP - LightGBM: AUC; cost |');
+console.log(
+  '| fold seed | LightGBM AUC (pooled / mean fold) | MLP AUC (pooled / mean fold) | LightGBM cost | MLP cost | MLP - LightGBM: AUC; cost |',
+);
 console.log('|---|---|---|---|---|---|');
 for (const r of rowsOut)
   console.log(

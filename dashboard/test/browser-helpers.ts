@@ -3,9 +3,11 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { chromiumPath } from './launch-chromium.js';
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { chromiumPath, launchChromium } from './launch-chromium.js';
+
 export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 export const screenshotDir = join(repoRoot, 'artifacts', 'screenshots', 'dashboard');
 
@@ -18,33 +20,6 @@ export function browserAvailable(): boolean {
     `dashboard browser tests skipped: ${chromiumPath} is missing (run scripts/setup/20-chromium.sh)`,
   );
   return false;
-}
-
-/**
- * Debian's Chromium, headless and offline-quiet, on a fresh profile folder (playwright passes it as
- * --user-data-dir). The project's one way to open a browser: the dashboard tests and the screenshot
- * benches (drift report, MLflow UI) use it.
- */
-export async function launchChromium(
-  profileDir: string,
-  viewport: { width: number; height: number } = { width: 1200, height: 900 },
-): Promise<BrowserContext> {
-  const { chromium } = await import('playwright-core');
-  return chromium.launchPersistentContext(profileDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport,
-  });
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

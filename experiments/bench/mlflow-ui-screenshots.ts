@@ -12,7 +12,7 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { launchChromium } from '../../dashboard/test/browser-helpers.js';
+import { launchChromium } from '../../dashboard/test/launch-chromium.js';
 import {
   LocalTracker,
   MlflowClient,

@@ -27,7 +27,12 @@ describe('fairness report', () => {
     expect(women).toMatchObject({ defaultRate: 1 / 3, approvalRate: 1 / 3, falsePositiveRate: 1 / 2 });
     expect(women!.falseNegativeRate).toBe(0);
     // M: defaulter granted (0.2), good client granted (0.3).
-    expect(men).toMatchObject({ defaultRate: 1 / 2, approvalRate: 1, falsePositiveRate: 0, falseNegativeRate: 1 });
+    expect(men).toMatchObject({
+      defaultRate: 1 / 2,
+      approvalRate: 1,
+      falsePositiveRate: 0,
+      falseNegativeRate: 1,
+    });
   });
 
   it('bands ages from DAYS_BIRTH', () => {

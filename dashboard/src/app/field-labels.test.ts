@@ -87,7 +87,7 @@ describe('French words for every field and category of a fitted recipe', () => {
     // The browser test's synthetic set (600 + 100 clients, seed 7): every history table, most categories.
     dir = await mkdtemp(join(tmpdir(), 'dashboard-labels-'));
     await synthesizeKaggleDir({ outDir: dir, clients: 600, testClients: 100, seed: 7 });
-    recipe = fitRecipe(await loadKaggleDir(dir), { extraGroups: ['derived'] });
+    recipe = fitRecipe(await loadKaggleDir(dir), { extraGroups: ['derived', 'loan-terms'] });
     english = featureLabels(recipe);
     fields = [...new Set([...recipe.features, ...Object.values(fieldsOfFeatures(recipe))])];
   });

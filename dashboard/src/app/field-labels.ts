@@ -138,6 +138,15 @@ const DERIVED: Record<string, Pair> = {
     fr: 'Montant du crédit / montant moyen des demandes précédentes',
     en: 'Loan amount / average amount of previous applications',
   },
+  // The optional "loan-terms" group.
+  LOAN_TERM_ESTIMATE: {
+    fr: 'Nombre estimé de mensualités de ce crédit',
+    en: 'Estimated number of monthly payments of this loan',
+  },
+  LOAN_RATE_ESTIMATE: {
+    fr: 'Taux d’intérêt annuel estimé de ce crédit',
+    en: 'Estimated yearly interest rate of this loan',
+  },
 };
 
 /** Normalised statistics of the building the client lives in (APARTMENTS_AVG, ..._MODE, ..._MEDI). */

@@ -96,7 +96,8 @@ export function computeFeatures(
     timed(group.name, () => group.compute({ frames, recipe, ids: app.ids }, options.warn));
   // Optional groups read the recipe's columns above by name and come after them.
   const computed = columnsByName(recipe.features.slice(0, columns.length), columns, app.ids.length);
-  for (const group of extraGroupsOf(recipe)) timed(group.name, () => group.compute(computed, options.warn));
+  for (const group of extraGroupsOf(recipe))
+    timed(group.name, () => group.compute(computed, options.warn, recipe));
   if (columns.length !== recipe.features.length)
     throw new DataError(
       'FEATURES_RECIPE_MISMATCH',

@@ -11,6 +11,7 @@ import { applicationGroup, rowsWithoutXna, stackApplications } from './groups/ap
 import type { Frames } from './groups/group.js';
 import { extraGroupsOf, normaliseExtraGroups } from './groups/extra.js';
 import { FEATURE_GROUPS } from './groups/index.js';
+import { fitLoanTerms } from './groups/loan-terms.js';
 
 export interface RecipeOptions {
   /** Optional groups to add after the public recipe's columns (default none: the recipe alone). */
@@ -65,6 +66,7 @@ export function fitRecipeFromFrames(frames: Frames, options: RecipeOptions = {})
     features: [] as string[],
     // Left out when empty, so a recipe without optional groups is byte for byte what it always was.
     ...(extraGroups.length > 0 ? { extraGroups } : {}),
+    ...(extraGroups.includes('loan-terms') ? { loanTerms: fitLoanTerms(frames.previous_application) } : {}),
   };
   const withoutHash = { ...draft, hash: '' };
   draft.features = [applicationGroup, ...FEATURE_GROUPS, ...extraGroupsOf(withoutHash)].flatMap((g) =>

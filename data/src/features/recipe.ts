@@ -42,9 +42,20 @@ export interface TableRecipe {
 export type RecipeTable = 'application' | Exclude<SourceTable, 'application_train' | 'application_test'>;
 
 /** Optional feature groups beyond the public recipe, appended after its columns (groups/extra.ts). */
-export type ExtraGroupName = 'derived';
+export type ExtraGroupName = 'derived' | 'loan-terms';
 
-export const EXTRA_GROUP_NAMES: readonly ExtraGroupName[] = ['derived'];
+export const EXTRA_GROUP_NAMES: readonly ExtraGroupName[] = ['derived', 'loan-terms'];
+
+/**
+ * What the "loan-terms" group learnt (groups/loan-terms.ts): previous cash loans by AMT_ANNUITY / AMT_CREDIT,
+ * cut into bins; bin i holds the ratios up to upperRatios[i] and its median number of payments terms[i].
+ */
+export interface LoanTermTable {
+  upperRatios: number[];
+  terms: number[];
+  /** Previous cash loans it was learnt from. */
+  loans: number;
+}
 
 export interface FeatureRecipe {
   formatVersion: 1;
@@ -60,15 +71,17 @@ export interface FeatureRecipe {
    * recipe's own. Absent (recipes written before the field existed) = none.
    */
   extraGroups?: ExtraGroupName[];
+  /** Fitted with the "loan-terms" group, absent otherwise. */
+  loanTerms?: LoanTermTable;
   /** sha256 of everything above, to tie models and feature files to one recipe. */
   hash: string;
 }
 
 export const FACTORIZED_COLUMNS = ['CODE_GENDER', 'FLAG_OWN_CAR', 'FLAG_OWN_REALTY'] as const;
 
-/** The hash leaves `extraGroups` out when there is none, so recipes made before the field keep theirs. */
+/** The hash leaves `extraGroups` and `loanTerms` out when absent, so recipes made before them keep theirs. */
 export function recipeHash(recipe: Omit<FeatureRecipe, 'hash'>): string {
-  const { formatVersion, recipe: name, tables, factorize, features, extraGroups } = recipe;
+  const { formatVersion, recipe: name, tables, factorize, features, extraGroups, loanTerms } = recipe;
   const canonical = JSON.stringify({
     formatVersion,
     name,
@@ -76,6 +89,7 @@ export function recipeHash(recipe: Omit<FeatureRecipe, 'hash'>): string {
     factorize,
     features,
     ...(extraGroups && extraGroups.length > 0 ? { extraGroups } : {}),
+    ...(loanTerms ? { loanTerms } : {}),
   });
   return createHash('sha256').update(canonical).digest('hex');
 }

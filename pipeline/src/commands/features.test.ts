@@ -73,6 +73,24 @@ describe('credit features', () => {
     expect(before.extraGroups).toBeUndefined(); // the default: the public recipe alone
   }, 120_000);
 
+  it('adds the loan-terms group after the derived one with --loan-terms, learnt from previous cash loans', async () => {
+    const { code, out } = await runCli(
+      ['features', '--data', data, '--out', join(dir, 'lt'), '--loan-terms', '--derived-features'],
+      createLogger('silent'),
+    );
+    expect(code).toBe(0);
+    const derived = await readFeatureFile(join(dir, 'd', 'features.arrow'));
+    const both = await readFeatureFile(join(dir, 'lt', 'features.arrow'));
+    const recipe = await readRecipeFile(join(dir, 'lt', 'recipe.json'));
+    expect(recipe.extraGroups).toEqual(['derived', 'loan-terms']);
+    expect(both.names).toEqual([...derived.names, 'LOAN_TERM_ESTIMATE', 'LOAN_RATE_ESTIMATE']);
+    expect(recipe.loanTerms!.terms.length).toBeGreaterThan(0);
+    const rates = both.columns.at(-1)!.filter((v) => !Number.isNaN(v));
+    expect(rates.length).toBeGreaterThan(0);
+    expect(out).toContain('optional groups: derived, loan-terms');
+    expect(out).toMatch(/loan-terms\s+2 columns\s+[\d.]+ s/);
+  }, 120_000);
+
   it('lets a given recipe decide the group, and refuses a flag that contradicts it', async () => {
     const withRecipe = await runCli(
       ['features', '--data', data, '--out', join(dir, 'e'), '--recipe', join(dir, 'd', 'recipe.json')],

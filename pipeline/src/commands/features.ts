@@ -10,6 +10,8 @@ export interface FeaturesOptions {
   recipe?: string;
   /** Add the optional derived group after the recipe's columns (docs/features.md); a --recipe decides alone. */
   derivedFeatures?: boolean;
+  /** Add the optional loan-terms group (estimated loan length and interest rate); a --recipe decides alone. */
+  loanTerms?: boolean;
 }
 
 /** Per-group timings and the shape of what was written, printed at the end and returned for tests. */
@@ -32,8 +34,8 @@ export interface FeaturesSummary {
  *   load tables (progress per table) -> build features (fit the recipe, or apply --recipe)
  *   -> write features.arrow and recipe.json (temporary files, then rename) -> summary
  *
- * Without --derived-features the columns are the public recipe's alone (what parity is checked on);
- * `credit run` turns the group on (config `features.derived`).
+ * Without --derived-features / --loan-terms the columns are the public recipe's alone (what parity is
+ * checked on); `credit run` turns the groups on (config `features.derived`, `features.loanTerms`).
  */
 export function register(program: Command, ctx: CommandContext): void {
   program
@@ -48,6 +50,10 @@ export function register(program: Command, ctx: CommandContext): void {
     .option(
       '--derived-features',
       'add the optional "derived" group (16 combinations of the recipe columns) after the recipe columns; with --recipe, the recipe must have it',
+    )
+    .option(
+      '--loan-terms',
+      'add the optional "loan-terms" group (estimated number of payments and yearly interest rate of the loan, learnt from previous cash loans); with --recipe, the recipe must have it',
     )
     .action(async (opts: FeaturesOptions) => {
       const summary = await runFeatures(opts, ctx);
@@ -90,7 +96,7 @@ export async function runFeatures(opts: FeaturesOptions, ctx: CommandContext): P
   // 2. Build, with progress per feature group.
   const groups: FeaturesSummary['groups'] = [];
   const built = buildFeatures(tables, recipe, {
-    ...(opts.derivedFeatures ? { extraGroups: ['derived'] as const } : {}),
+    ...(opts.derivedFeatures || opts.loanTerms ? { extraGroups: extraGroupsAsked(opts) } : {}),
     logger: log,
     onProgress: (p) => {
       groups.push({ group: p.group, columns: p.columns, seconds: p.seconds });
@@ -130,4 +136,12 @@ function printSummary(s: FeaturesSummary): void {
   ];
   if (s.warnings.length > 0) lines.push(`${s.warnings.length} warning(s): see above`);
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** The optional groups the flags ask for (none asked: a --recipe decides, or the public recipe alone). */
+function extraGroupsAsked(opts: FeaturesOptions): ('derived' | 'loan-terms')[] {
+  return [
+    ...(opts.derivedFeatures ? ['derived' as const] : []),
+    ...(opts.loanTerms ? ['loan-terms' as const] : []),
+  ];
 }

@@ -125,7 +125,15 @@ async function runAll(flags: RunFlags, ctx: CommandContext): Promise<void> {
     inputs: { dataHash, recipe: 1, features: config.features },
     force,
     produce: async (dir) => {
-      const s = await runFeatures({ data: dataDir, out: dir, derivedFeatures: config.features.derived }, ctx);
+      const s = await runFeatures(
+        {
+          data: dataDir,
+          out: dir,
+          derivedFeatures: config.features.derived,
+          loanTerms: config.features.loanTerms,
+        },
+        ctx,
+      );
       return { rows: s.rows, columns: s.columns };
     },
   });

@@ -18,12 +18,17 @@ describe('loadConfig', () => {
     expect(config.serve.port).toBe(8080);
     expect(config.tracking.uri).toBeUndefined();
     expect(config.store.databaseUrl).toBeUndefined();
-    expect(config.features.derived).toBe(true); // the main job adds the derived feature group
+    expect(config.features).toEqual({ derived: true, loanTerms: true }); // the main job adds both groups
   });
 
-  it('turns the derived feature group off from the file, and rejects a value that is not a boolean', () => {
+  it('turns an optional feature group off from the file, and rejects a value that is not a boolean', () => {
     expect(loadConfig({ root: rootWith({ features: { derived: false } }), env: {} }).features).toEqual({
       derived: false,
+      loanTerms: true,
+    });
+    expect(loadConfig({ root: rootWith({ features: { loanTerms: false } }), env: {} }).features).toEqual({
+      derived: true,
+      loanTerms: false,
     });
     expect(() => loadConfig({ root: rootWith({ features: { derived: 'no' } }), env: {} })).toThrow(
       /features\.derived: .*boolean/,

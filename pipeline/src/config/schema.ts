@@ -22,6 +22,8 @@ export const configSchema = z
       .object({
         /** The optional "derived" feature group (docs/features.md) after the recipe's columns. */
         derived: z.boolean().default(true),
+        /** The optional "loan-terms" group: the loan's estimated length and interest rate (docs/features.md). */
+        loanTerms: z.boolean().default(true),
       })
       .strict()
       .prefault({}),

@@ -135,26 +135,27 @@ export const DERIVED_FEATURES: readonly DerivedFeature[] = [
 
 export const derivedGroup: ExtraFeatureGroup = {
   name: 'derived',
-
   declare: () => DERIVED_FEATURES.map((f) => f.name),
-
-  compute(input, warn) {
-    const absent = new Set<string>();
-    const missing = new Float64Array(input.nrows).fill(NaN);
-    const column: ColumnOf = (name) => {
-      const col = input.column(name);
-      if (col) return col;
-      absent.add(name);
-      return missing;
-    };
-    const out = DERIVED_FEATURES.map((f) => f.compute(column, input));
-    if (absent.size > 0)
-      warn(
-        `derived: column(s) ${[...absent].join(', ')} absent from the recipe; the derived features reading them are missing values.`,
-      );
-    return out;
-  },
+  compute: (input, warn) => computeDerived(input, warn),
 };
+
+/** The group's columns; reads the recipe's columns only (nothing fitted). */
+function computeDerived(input: ComputedColumns, warn: (message: string) => void): Float64Array[] {
+  const absent = new Set<string>();
+  const missing = new Float64Array(input.nrows).fill(NaN);
+  const column: ColumnOf = (name) => {
+    const col = input.column(name);
+    if (col) return col;
+    absent.add(name);
+    return missing;
+  };
+  const out = DERIVED_FEATURES.map((f) => f.compute(column, input));
+  if (absent.size > 0)
+    warn(
+      `derived: column(s) ${[...absent].join(', ')} absent from the recipe; the derived features reading them are missing values.`,
+    );
+  return out;
+}
 
 /**
  * The derived columns of a feature table built without the group (benches comparing inputs): the same
@@ -166,5 +167,5 @@ export function derivedColumns(
   warn: (message: string) => void = () => {},
 ): { names: string[]; columns: Float64Array[] } {
   const input = columnsByName(names, columns, columns[0]?.length ?? 0);
-  return { names: DERIVED_FEATURES.map((f) => f.name), columns: derivedGroup.compute(input, warn) };
+  return { names: DERIVED_FEATURES.map((f) => f.name), columns: computeDerived(input, warn) };
 }

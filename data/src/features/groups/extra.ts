@@ -3,9 +3,13 @@ import { DataError } from '../../errors.js';
 import type { ExtraGroupName, FeatureRecipe } from '../recipe.js';
 import { EXTRA_GROUP_NAMES } from '../recipe.js';
 import { derivedGroup } from './derived.js';
+import { loanTermsGroup } from './loan-terms.js';
 import type { ExtraFeatureGroup } from './group.js';
 
-const EXTRA_GROUPS: Record<ExtraGroupName, ExtraFeatureGroup> = { derived: derivedGroup };
+const EXTRA_GROUPS: Record<ExtraGroupName, ExtraFeatureGroup> = {
+  derived: derivedGroup,
+  'loan-terms': loanTermsGroup,
+};
 
 export function isExtraGroupName(name: unknown): name is ExtraGroupName {
   return typeof name === 'string' && (EXTRA_GROUP_NAMES as readonly string[]).includes(name);

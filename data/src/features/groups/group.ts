@@ -60,6 +60,6 @@ export function columnsByName(
 export interface ExtraFeatureGroup {
   name: ExtraGroupName;
   declare(recipe: FeatureRecipe): string[];
-  /** Columns aligned to the rows of `input`, in the declared order. */
-  compute(input: ComputedColumns, warn: (message: string) => void): Float64Array[];
+  /** Columns aligned to the rows of `input`, in the declared order (`recipe`: what the group learnt). */
+  compute(input: ComputedColumns, warn: (message: string) => void, recipe: FeatureRecipe): Float64Array[];
 }

@@ -1,4 +1,7 @@
-/** Plain labels of the optional "derived" group (groups/derived.ts); the formula is the description. */
+/**
+ * Plain labels of the optional groups: "derived" (groups/derived.ts; the formula is the description) and
+ * "loan-terms" (groups/loan-terms.ts).
+ */
 import { DERIVED_FEATURES } from '../groups/derived.js';
 import type { ColumnLabel } from './columns.js';
 import type { FieldUnit } from './unit.js';
@@ -22,10 +25,25 @@ const DERIVED_LABELS: Record<string, ColumnLabel> = {
   CREDIT_TO_PREV_CREDIT: ['Loan amount relative to the average loan amount of previous applications'],
 };
 
-/** Label, formula and unit of a derived feature, or undefined for any other name. */
+const LOAN_TERM_LABELS: Record<string, { label: string; description: string; unit?: FieldUnit }> = {
+  LOAN_TERM_ESTIMATE: {
+    label: 'Estimated number of monthly payments of this loan',
+    description:
+      'usual CNT_PAYMENT of previous cash loans with the same AMT_ANNUITY / AMT_CREDIT (optional loan-terms group; cash loans only)',
+  },
+  LOAN_RATE_ESTIMATE: {
+    label: 'Estimated yearly interest rate of this loan',
+    description:
+      'yearly rate at which LOAN_TERM_ESTIMATE monthly payments of AMT_ANNUITY repay AMT_CREDIT (optional loan-terms group; cash loans only)',
+    unit: 'share',
+  },
+};
+
+/** Label, formula and unit of a feature of an optional group, or undefined for any other name. */
 export function derivedLabel(
   feature: string,
 ): { label: string; description: string; unit?: FieldUnit } | undefined {
+  if (LOAN_TERM_LABELS[feature]) return LOAN_TERM_LABELS[feature];
   const known = DERIVED_LABELS[feature];
   const derived = DERIVED_FEATURES.find((f) => f.name === feature);
   if (!known || !derived) return undefined;

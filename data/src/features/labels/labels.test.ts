@@ -86,7 +86,7 @@ describe('plain labels of the recipe features', () => {
     'labels every feature of a recipe fitted on the real sample',
     async () => {
       // With the derived group, so its features are checked too.
-      const recipe = fitRecipe(await loadTables(sampleDir), { extraGroups: ['derived'] });
+      const recipe = fitRecipe(await loadTables(sampleDir), { extraGroups: ['derived', 'loan-terms'] });
       expect(recipe.features.length).toBeGreaterThan(700);
       expect(recipe.features).toContain('CREDIT_TO_PREV_CREDIT');
       expectEveryFeatureLabelled(recipe);
