@@ -123,6 +123,33 @@ describe('plain-language reasons', () => {
   });
 });
 
+it('words a factorized column by its category: FLAG_OWN_REALTY code 0 is "Y", CODE_GENDER 1 is "M"', () => {
+  // The recipe's factorize lists (first appearance order on the real sample): codes are not yes/no.
+  const info: Record<string, FieldPresentation> = {
+    FLAG_OWN_REALTY: { label: 'Owns a house or flat', description: '', categories: ['Y', 'N'] },
+    CODE_GENDER: { label: 'Gender', description: '', categories: ['F', 'M'] },
+  };
+  expect(
+    plainReasons(
+      [
+        contribution('FLAG_OWN_REALTY', 0.2, 0),
+        contribution('FLAG_OWN_REALTY', 0.1, 1),
+        contribution('CODE_GENDER', -0.1, 1),
+        contribution('CODE_GENDER', 0.05, -1), // missing (factorize's -1)
+      ].map((c) => ({ ...c, label: info[c.field]!.label })),
+      pre,
+      rowOf(0),
+      5,
+      info,
+    ),
+  ).toEqual([
+    'Owns a house or flat: yes — raises the risk',
+    'Owns a house or flat: no — raises the risk',
+    'Gender is "M" — lowers the risk',
+    'Gender is not given — raises the risk',
+  ]);
+});
+
 it('says a category was not given when no one-hot column of the field is set', () => {
   const row = rowOf(0);
   row[6] = 0;

@@ -19,6 +19,20 @@ export type FieldUnit =
 /** A dictionary entry as @credit/data writes it: FieldInfo plus, optionally, the value's unit. */
 export interface FieldPresentation extends FieldInfo {
   unit?: FieldUnit;
+  /** A factorized column's category per code (code i = categories[i]; -1 = missing). */
+  categories?: string[];
+}
+
+/**
+ * The words for a factorized column's code: "yes"/"no" for Y/N flags, the category in quotes otherwise
+ * ("M"), undefined when the field has no categories or the code is none of them (missing: -1).
+ */
+export function categoryWords(info: FieldInfo | undefined, code: number): string | undefined {
+  const category = (info as FieldPresentation | undefined)?.categories?.[code];
+  if (category === undefined) return undefined;
+  if (category === 'Y') return 'yes';
+  if (category === 'N') return 'no';
+  return `"${category}"`;
 }
 
 /** Kaggle's "no end date / not employed" marker in day columns. */

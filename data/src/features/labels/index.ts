@@ -34,6 +34,12 @@ export interface FeatureLabel {
   label: string;
   description: string;
   unit?: FieldUnit;
+  /**
+   * A factorized column (recipe.factorize: CODE_GENDER, FLAG_OWN_CAR, FLAG_OWN_REALTY): the category of
+   * each code, code i = categories[i]. Without it a 0/1 code reads as "no"/"yes", which is wrong for
+   * FLAG_OWN_REALTY (code 0 is "Y") and meaningless for CODE_GENDER.
+   */
+  categories?: string[];
 }
 
 interface Source {
@@ -298,7 +304,8 @@ export function featureLabels(
       const known = featureLabel(recipe, name);
       if (!known) continue;
       const description = known.description || dictionary[name]?.description || '';
-      out[name] = { ...known, description };
+      const categories = recipe.factorize[name];
+      out[name] = { ...known, description, ...(categories ? { categories: [...categories] } : {}) };
     }
   return out;
 }

@@ -71,6 +71,24 @@ describe('plain labels of the recipe features', () => {
     expect(label('BURO_DEBT_TO_INCOME')?.label).toBe('Debt at other institutions relative to income');
   });
 
+  it("gives factorized columns their categories, so code 1 of CODE_GENDER reads as the recipe's category", () => {
+    const recipe = fitRecipe(fixtureTables());
+    const info = featureLabels(recipe);
+    expect(info.CODE_GENDER).toMatchObject({ label: 'Gender', categories: recipe.factorize.CODE_GENDER });
+    expect(info.FLAG_OWN_REALTY?.categories).toEqual(recipe.factorize.FLAG_OWN_REALTY);
+    expect(recipe.factorize.FLAG_OWN_REALTY![0]).toBe('Y'); // code 0 is "yes": a 0/1 reading would invert it
+    expect(info.AMT_CREDIT?.categories).toBeUndefined();
+  });
+
+  it('labels the loan-terms group, the rate as a share', () => {
+    const recipe = fitRecipe(fixtureTables(), { extraGroups: ['loan-terms'] });
+    expectEveryFeatureLabelled(recipe);
+    expect(featureLabel(recipe, 'LOAN_RATE_ESTIMATE')).toMatchObject({
+      label: 'Estimated yearly interest rate of this loan',
+      unit: 'share',
+    });
+  });
+
   it('keeps Kaggle descriptions and labels what the dictionary alone does not', () => {
     const recipe = fitRecipe(fixtureTables());
     const info = featureLabels(recipe, {
