@@ -32,6 +32,23 @@ export function createLimiter(limit: number, windowMs: number, now: () => number
       h.count += 1;
       return h.count > limit ? Math.ceil((h.start + windowMs - t) / 1000) : 0;
     },
+    /**
+     * Takes up to `count` hits at once (a worker's lease, cluster/shared-limiters.ts): how many were
+     * granted (0 over the limit), the seconds to wait when none was, and the time left in the window.
+     */
+    take(key: string, count: number): { granted: number; wait: number; windowLeftMs: number } {
+      const t = now();
+      let h = hits.get(key);
+      if (!h || t - h.start >= windowMs) {
+        if (hits.size > 10000) hits.clear();
+        h = { count: 0, start: t };
+        hits.set(key, h);
+      }
+      const granted = Math.max(0, Math.min(count, limit - h.count));
+      h.count += granted;
+      const windowLeftMs = h.start + windowMs - t;
+      return { granted, wait: granted > 0 ? 0 : Math.ceil(windowLeftMs / 1000), windowLeftMs };
+    },
     reset(key: string) {
       hits.delete(key);
     },

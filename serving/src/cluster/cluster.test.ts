@@ -182,6 +182,27 @@ describe('limits over a cluster', () => {
     expect((await login(0, 'wrong')).status).toBe(401);
   });
 
+  it('leases 1% of a large limit at a time: never more than the limit over both workers, few round trips', async () => {
+    const leaseHub = createPrimaryHub(store, () => clock);
+    let calls = 0;
+    const [a, b] = [21, 22].map((id) => {
+      const pair = channelPair(id);
+      leaseHub.attach(pair.primarySide);
+      const counted = { ...pair.worker, send: (m: unknown) => (calls++, pair.worker.send(m)) };
+      return connectToPrimary(counted, store.kind).limiters({ name: 'lease', limit: 1000, windowMs: 60_000 });
+    });
+    let allowed = 0;
+    const hit = async (i: number) => (await (i % 3 === 0 ? a! : b!).hit('key')) === 0 && allowed++;
+    for (let i = 0; i < 900; i++) await hit(i);
+    expect(allowed).toBe(900);
+    expect(calls).toBeLessThanOrEqual(92); // one round trip per lease of 10 hits (per worker), not 900
+    for (let i = 900; i < 1200; i++) await hit(i); // refusals still ask the primary: a reset there counts
+    expect(allowed).toBeLessThanOrEqual(1000); // the primary never grants more than the limit
+    expect(allowed).toBeGreaterThanOrEqual(1000 - 9); // a's unspent lease can refuse b early, by at most 9
+    const refused = await b!.hit('key');
+    expect(refused).toBeGreaterThan(0); // seconds left in the window
+  });
+
   it('counts in the worker when the primary does not answer in time, and asks again later', async () => {
     const sent: WorkerMessage[] = [];
     let now = 0;

@@ -1,10 +1,12 @@
 import { createLimiter, type LimitSpec } from '../auth/throttle.js';
-import type { LimitCall } from './messages.js';
+import type { LimitCall, LimitResult } from './messages.js';
+
+export type LimitAnswer = Pick<LimitResult, 'wait' | 'granted' | 'windowLeftMs'>;
 
 /** The primary's counters for every worker's limits: one fixed-window counter set per limit spec. */
 export interface LimitCounters {
-  /** Seconds to wait (0 = allowed) for a hit; 0 for a reset. */
-  apply(call: Pick<LimitCall, 'spec' | 'key' | 'op'>): number;
+  /** hit: seconds to wait (0 = allowed); take: hits granted too; reset: wait 0. */
+  apply(call: Pick<LimitCall, 'spec' | 'key' | 'op' | 'count'>): LimitAnswer;
 }
 
 export function createLimitCounters(now: () => number = Date.now): LimitCounters {
@@ -18,13 +20,14 @@ export function createLimitCounters(now: () => number = Date.now): LimitCounters
     return counter;
   };
   return {
-    apply({ spec, key, op }) {
+    apply({ spec, key, op, count }) {
       const counter = counterOf(spec);
       if (op === 'reset') {
         counter.reset(key);
-        return 0;
+        return { wait: 0 };
       }
-      return counter.hit(key);
+      if (op === 'take') return counter.take(key, Math.max(1, Math.floor(count ?? 1)));
+      return { wait: counter.hit(key) };
     },
   };
 }

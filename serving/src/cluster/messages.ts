@@ -38,13 +38,18 @@ export interface LimitCall {
   id: number;
   spec: LimitSpec;
   key: string;
-  op: 'hit' | 'reset';
+  /** 'take': up to `count` hits at once, a lease the worker then spends locally (shared-limiters.ts). */
+  op: 'hit' | 'reset' | 'take';
+  count?: number;
 }
 export interface LimitResult {
   type: 'limit-result';
   id: number;
   /** Seconds to wait when over the limit, else 0 (always 0 for a reset). */
   wait: number;
+  /** 'take' only: hits granted, and the milliseconds left in the counter's window. */
+  granted?: number;
+  windowLeftMs?: number;
 }
 export interface MetricsCall {
   type: 'metrics-call';

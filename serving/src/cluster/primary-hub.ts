@@ -1,6 +1,6 @@
 import type { DecisionStore } from '@credit/data';
 import { AggregatorRegistry } from 'prom-client';
-import { createLimitCounters } from './limit-counters.js';
+import { createLimitCounters, type LimitAnswer } from './limit-counters.js';
 import {
   isClusterMessage,
   serializeError,
@@ -62,13 +62,13 @@ export function createPrimaryHub(store: DecisionStore, now: () => number = Date.
   };
 
   const runLimitCall = (worker: WorkerHandle, m: LimitCall) => {
-    let wait = 0;
+    let answer: LimitAnswer = { wait: 0 };
     try {
-      wait = limits.apply(m);
+      answer = limits.apply(m);
     } catch {
       // A malformed call (spec not a number...): allow it rather than throw in the primary.
     }
-    worker.send({ type: 'limit-result', id: m.id, wait });
+    worker.send({ type: 'limit-result', id: m.id, ...answer });
   };
 
   const sumMetrics = async (asker: WorkerHandle, id: number) => {

@@ -10,6 +10,7 @@ import {
   type StoreCall,
   type WorkerMessage,
 } from './messages.js';
+import type { LimitAnswer } from './limit-counters.js';
 import { sharedLimiters, type SharedLimiterOptions } from './shared-limiters.js';
 import { STORE_METHODS } from './store-methods.js';
 
@@ -82,7 +83,8 @@ export function connectToPrimary(
     const waiting = pending.get(m.id);
     if (!waiting) return;
     pending.delete(m.id);
-    if (m.type === 'limit-result') waiting.ok(m.wait);
+    if (m.type === 'limit-result')
+      waiting.ok({ wait: m.wait, granted: m.granted, windowLeftMs: m.windowLeftMs });
     else if (m.error) waiting.ko(rebuildError(m.error));
     else waiting.ok(m.type === 'metrics-result' ? m.text : m.value);
   });
@@ -96,7 +98,7 @@ export function connectToPrimary(
   return {
     store: { ...store, kind, close: async () => undefined },
     limiters: sharedLimiters(
-      (limitCall, waitMs) => call<number>({ type: 'limit-call', ...limitCall }, waitMs),
+      (limitCall, waitMs) => call<LimitAnswer>({ type: 'limit-call', ...limitCall }, waitMs),
       limitOptions,
     ),
     provideMetrics(fn) {
