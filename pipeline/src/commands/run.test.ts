@@ -26,12 +26,14 @@ describe('credit run', () => {
     const modelDir = readdirSync(runDir).find((d) => d.startsWith('model-'))!;
     const manifest = JSON.parse(readFileSync(join(runDir, modelDir, 'bundle', 'manifest.json'), 'utf8'));
     expect(manifest.trainingRows).toBe(300);
-    // The derived feature group is on by default in the main job, and reaches the model.
+    // The derived and loan-terms feature groups are on by default in the main job, and reach the model.
     const featuresDir = readdirSync(runDir).find((d) => d.startsWith('features-'))!;
     const recipe = JSON.parse(readFileSync(join(runDir, featuresDir, 'recipe.json'), 'utf8'));
-    expect(recipe.extraGroups).toEqual(['derived']);
+    expect(recipe.extraGroups).toEqual(['derived', 'loan-terms']);
+    expect(recipe.loanTerms.terms.length).toBeGreaterThan(0); // learnt from the synthetic previous cash loans
     expect(manifest.featureNames).toEqual(recipe.features);
     expect(manifest.featureNames).toContain('EXT_SOURCES_MEAN');
+    expect(manifest.featureNames).toContain('LOAN_RATE_ESTIMATE');
     expect(existsSync(join(root, 'artifacts', 'reports', 'drift', 'report.html'))).toBe(true);
     expect(out).toMatch(/track\s+.*credit-scoring v1; v1 promoted to champion/);
     for (const stage of ['data', 'validate', 'features', 'train', 'drift'])
@@ -50,8 +52,11 @@ describe('credit run', () => {
     expect(out).toMatch(/\ntrack\s+reused\s+model unchanged/);
   }, 240_000);
 
-  it('builds the recipe columns alone when the config turns the derived group off', async () => {
-    writeFileSync(join(root, 'credit.config.json'), JSON.stringify({ features: { derived: false } }));
+  it('builds the recipe columns alone when the config turns both optional groups off', async () => {
+    writeFileSync(
+      join(root, 'credit.config.json'),
+      JSON.stringify({ features: { derived: false, loanTerms: false } }),
+    );
     const { code, out } = await credit(tiny);
     rmSync(join(root, 'credit.config.json'));
     expect(code).toBe(0);
@@ -61,10 +66,11 @@ describe('credit run', () => {
     const recipes = readdirSync(runDir)
       .filter((d) => d.startsWith('features-'))
       .map((d) => JSON.parse(readFileSync(join(runDir, d, 'recipe.json'), 'utf8')));
-    expect(recipes.map((r) => r.extraGroups ?? []).sort()).toEqual([[], ['derived']]);
-    const [plain, derived] = recipes[0].extraGroups ? [recipes[1], recipes[0]] : [recipes[0], recipes[1]];
-    expect(derived.features).toEqual([...plain.features, ...derived.features.slice(plain.features.length)]);
-    expect(derived.features.length - plain.features.length).toBe(16);
+    expect(recipes.map((r) => r.extraGroups ?? []).sort()).toEqual([[], ['derived', 'loan-terms']]);
+    const [plain, extended] = recipes[0].extraGroups ? [recipes[1], recipes[0]] : [recipes[0], recipes[1]];
+    expect(extended.features).toEqual([...plain.features, ...extended.features.slice(plain.features.length)]);
+    expect(extended.features.length - plain.features.length).toBe(16 + 2);
+    expect(plain.loanTerms).toBeUndefined();
   }, 240_000);
 
   it('names the bad flag', async () => {
