@@ -19,18 +19,24 @@ export type LimiterFactory = (spec: LimitSpec) => Limiter;
 /** Fixed-window counter per key, in memory (one process). */
 export function createLimiter(limit: number, windowMs: number, now: () => number = Date.now) {
   const hits = new Map<string, { count: number; start: number }>();
+  /** The key's current window at time t: a new, empty one when there is none or the last one ended. */
+  const windowAt = (key: string, t: number) => {
+    let h = hits.get(key);
+    if (!h || t - h.start >= windowMs) {
+      if (hits.size > 10000) hits.clear();
+      h = { count: 0, start: t };
+      hits.set(key, h);
+    }
+    return h;
+  };
   return {
     /** Returns seconds to wait when over the limit, else 0 (and counts the hit). */
     hit(key: string): number {
       const t = now();
-      const h = hits.get(key);
-      if (!h || t - h.start >= windowMs) {
-        if (hits.size > 10000) hits.clear();
-        hits.set(key, { count: 1, start: t });
-        return 0;
-      }
+      const h = windowAt(key, t);
       h.count += 1;
-      return h.count > limit ? Math.ceil((h.start + windowMs - t) / 1000) : 0;
+      // The first hit of a window always passes.
+      return h.count > 1 && h.count > limit ? Math.ceil((h.start + windowMs - t) / 1000) : 0;
     },
     /**
      * Takes up to `count` hits at once (a worker's lease, cluster/shared-limiters.ts): how many were
@@ -38,12 +44,7 @@ export function createLimiter(limit: number, windowMs: number, now: () => number
      */
     take(key: string, count: number): { granted: number; wait: number; windowLeftMs: number } {
       const t = now();
-      let h = hits.get(key);
-      if (!h || t - h.start >= windowMs) {
-        if (hits.size > 10000) hits.clear();
-        h = { count: 0, start: t };
-        hits.set(key, h);
-      }
+      const h = windowAt(key, t);
       const granted = Math.max(0, Math.min(count, limit - h.count));
       h.count += granted;
       const windowLeftMs = h.start + windowMs - t;

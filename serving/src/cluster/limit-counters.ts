@@ -5,7 +5,7 @@ export type LimitAnswer = Pick<LimitResult, 'wait' | 'granted' | 'windowLeftMs'>
 
 /** The primary's counters for every worker's limits: one fixed-window counter set per limit spec. */
 export interface LimitCounters {
-  /** hit: seconds to wait (0 = allowed); take: hits granted too; reset: wait 0. */
+  /** take: the hits granted, seconds to wait when none was, time left in the window; reset: wait 0. */
   apply(call: Pick<LimitCall, 'spec' | 'key' | 'op' | 'count'>): LimitAnswer;
 }
 
@@ -26,8 +26,7 @@ export function createLimitCounters(now: () => number = Date.now): LimitCounters
         counter.reset(key);
         return { wait: 0 };
       }
-      if (op === 'take') return counter.take(key, Math.max(1, Math.floor(count ?? 1)));
-      return { wait: counter.hit(key) };
+      return counter.take(key, Math.max(1, Math.floor(count ?? 1)));
     },
   };
 }

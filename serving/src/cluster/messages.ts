@@ -7,8 +7,8 @@ import type { LimitSpec } from '../auth/throttle.js';
  *   worker                                primary
  *   store-call {id, method, args}   ->    runs it on the one store (PGlite or PostgreSQL)
  *                                   <-    store-result {id, value | error}
- *   limit-call {id, spec, key, op}  ->    counts the hit (or resets the key) on the one set of counters
- *                                   <-    limit-result {id, wait}
+ *   limit-call {id, spec, key, op}  ->    takes a lease of hits (or resets the key) on the one set of counters
+ *                                   <-    limit-result {id, wait, granted, windowLeftMs}
  *   metrics-call {id}               ->    asks every worker for its registry, sums them
  *   metrics-report {id, metrics}    ->    (answer to a metrics-request)
  *                                   <-    metrics-request {id}
@@ -39,7 +39,7 @@ export interface LimitCall {
   spec: LimitSpec;
   key: string;
   /** 'take': up to `count` hits at once, a lease the worker then spends locally (shared-limiters.ts). */
-  op: 'hit' | 'reset' | 'take';
+  op: 'take' | 'reset';
   count?: number;
 }
 export interface LimitResult {

@@ -31,7 +31,7 @@ const LEASE_SHARE = 0.01;
 const MAX_LEASES = 10000;
 
 /** Hits a worker takes from the primary at once for this limit: 1 (exact counting) below 200. */
-export function leaseSize(spec: LimitSpec): number {
+function leaseSize(spec: LimitSpec): number {
   return Math.max(1, Math.floor(spec.limit * LEASE_SHARE));
 }
 
