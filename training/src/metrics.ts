@@ -43,24 +43,30 @@ export function rocAuc(labels: Scores, scores: Scores): number {
   return u / (positives * negatives);
 }
 
-/** The rank-sum form (average ranks of tied scores), for scores with NaN. */
-function rankSumAuc(labels: Scores, scores: Scores): number {
-  const idx = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
-  let rankSumPos = 0;
-  let positives = 0;
+/** Ranks 1..n of the values in ascending order, tied values at their average rank (NaN never ties). */
+export function averageRanks(values: Scores): Float64Array {
+  const idx = Array.from({ length: values.length }, (_, i) => i).sort((a, b) => values[a]! - values[b]!);
+  const ranks = new Float64Array(values.length);
   for (let i = 0; i < idx.length;) {
     let j = i;
-    while (j + 1 < idx.length && scores[idx[j + 1]!] === scores[idx[i]!]) j++;
-    const averageRank = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) {
-      if (labels[idx[k]!] === 1) {
-        rankSumPos += averageRank;
-        positives++;
-      }
-    }
+    while (j + 1 < idx.length && values[idx[j + 1]!] === values[idx[i]!]) j++;
+    for (let k = i; k <= j; k++) ranks[idx[k]!] = (i + j) / 2 + 1;
     i = j + 1;
   }
-  const negatives = idx.length - positives;
+  return ranks;
+}
+
+/** The rank-sum form (average ranks of tied scores), for scores with NaN. */
+function rankSumAuc(labels: Scores, scores: Scores): number {
+  const ranks = averageRanks(scores);
+  let rankSumPos = 0;
+  let positives = 0;
+  for (let i = 0; i < ranks.length; i++)
+    if (labels[i] === 1) {
+      rankSumPos += ranks[i]!;
+      positives++;
+    }
+  const negatives = ranks.length - positives;
   if (positives === 0 || negatives === 0) return Number.NaN;
   return (rankSumPos - (positives * (positives + 1)) / 2) / (positives * negatives);
 }

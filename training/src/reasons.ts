@@ -1,4 +1,4 @@
-import { categoryWords, labelWithoutUnit, showValue, unitOf } from './explain/wording.js';
+import { categoryPhrase, labelWithoutUnit, showValue, unitOf } from './explain/wording.js';
 import { percentileOf, type FeatureSpec, type Preprocessor } from './preprocess.js';
 import type { FieldInfo } from './types.js';
 
@@ -108,11 +108,8 @@ export function describe(
       : `${label} is "${category}"`;
   }
   // A factorized column (CODE_GENDER, FLAG_OWN_*): its code means a category, not a number or yes/no.
-  if (typeof c.value === 'number' && (info as { categories?: unknown } | undefined)?.categories) {
-    const words = categoryWords(info, c.value);
-    if (words === undefined) return `${label} is not given`;
-    return words === 'yes' || words === 'no' ? `${label}: ${words}` : `${label} is ${words}`;
-  }
+  const category = typeof c.value === 'number' ? categoryPhrase(label, info, c.value) : undefined;
+  if (category) return category;
   const shown = c.value === null ? undefined : showValue(c.value, unit);
   if (unit === 'employment' && !shown) return 'Not employed or pensioner';
   if (!shown) return `${label} is unknown`;

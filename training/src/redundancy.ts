@@ -5,6 +5,7 @@
  * `maxInputs` places with one piece of information. Ranks are computed on at most `sampleSize` of the given
  * (training) rows, evenly spaced, missing values at the feature's median, ties at their average rank.
  */
+import { averageRanks } from './metrics.js';
 import type { FeatureSpec } from './preprocess.js';
 
 export interface RedundancyCheck {
@@ -55,15 +56,8 @@ function valuesOf(spec: FeatureSpec, columns: Float64Array[], sample: number[]):
 
 /** Average ranks, centred and scaled to unit norm (so a dot product is the Spearman correlation); null if constant. */
 function unitRanks(values: Float64Array): Float64Array | null {
-  const order = Array.from(values.keys()).sort((a, b) => values[a]! - values[b]!);
-  const ranks = new Float64Array(values.length);
-  for (let i = 0; i < order.length;) {
-    let j = i;
-    while (j + 1 < order.length && values[order[j + 1]!] === values[order[i]!]) j++;
-    for (let t = i; t <= j; t++) ranks[order[t]!] = (i + j) / 2;
-    i = j + 1;
-  }
-  const mean = (values.length - 1) / 2;
+  const ranks = averageRanks(values);
+  const mean = (values.length + 1) / 2;
   let norm = 0;
   for (let i = 0; i < ranks.length; i++) {
     ranks[i] = ranks[i]! - mean;

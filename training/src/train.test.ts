@@ -6,6 +6,7 @@ import { integratedGradients } from './integrated-gradients.js';
 import { syntheticTable } from './synthetic.test-util.js';
 import { trainFromFeatureTable, type TrainingResult } from './train.js';
 import { transformRow } from './preprocess.js';
+import type { FieldInfo } from './types.js';
 
 const table = syntheticTable(360, 3);
 table.target[0] = Number.NaN; // an unlabelled row: left out of training
@@ -54,9 +55,13 @@ describe('trainFromFeatureTable', () => {
   it('leaves CODE_GENDER out on request', async () => {
     const r = await trainFromFeatureTable(table, {
       config: { ...config, folds: 2, excludeProtected: true, importanceRows: 10 },
+      // As @credit/data's featureLabels writes it: the recipe's codes of a factorized column.
+      fieldInfo: { CODE_GENDER: { label: 'Gender', description: '', categories: ['F', 'M'] } as FieldInfo },
     });
     expect(r.model.manifest.featureNames).not.toContain('CODE_GENDER');
-    expect(r.fairness.some((g) => g.attribute === 'CODE_GENDER')).toBe(true);
+    const groups = r.fairness.filter((g) => g.attribute === 'CODE_GENDER').map((g) => g.group);
+    expect(groups.length).toBeGreaterThan(0);
+    expect(groups.every((g) => g === 'F' || g === 'M' || g === 'unknown')).toBe(true); // named, not 0/1
   }, 60_000);
 
   it('saves the quality knobs in the manifest and applies them identically at scoring', async () => {

@@ -11,6 +11,7 @@ import { selectBackend } from './backend.js';
 import { resolveTrainingConfig, validateTrainingConfig, type TrainingConfigInput } from './config.js';
 import { featureTableHash } from './data-hash.js';
 import { TrainingError } from './errors.js';
+import type { FieldPresentation } from './explain/wording.js';
 import { fairnessReport, type GroupFairness } from './fairness.js';
 import { fitEnsemble, fitNetwork } from './fit.js';
 import {
@@ -52,8 +53,6 @@ export interface TrainOptions {
   fieldOf?: Record<string, string>;
   fieldInfo?: Record<string, FieldInfo>;
   recipeHash?: string | null;
-  /** The recipe's categorical codes (recipe.factorize): code i of CODE_GENDER is categories[i], e.g. "F". */
-  categories?: Record<string, readonly string[]>;
   gitCommit?: string | null;
   logger?: Logger;
   onEpoch?: (event: EpochEvent) => void;
@@ -179,7 +178,8 @@ export async function trainFromFeatureTable(
   };
   const fairness = fairnessReport(y, oofMlp, thresholdMlp, {
     gender: attribute('CODE_GENDER'),
-    genderCategories: options.categories?.CODE_GENDER,
+    // @credit/data's featureLabels gives a factorized column its categories (code i = categories[i]).
+    genderCategories: (fieldInfo.CODE_GENDER as FieldPresentation | undefined)?.categories,
     daysBirth: attribute('DAYS_BIRTH'),
   });
   logger.info('cross-validation', {

@@ -24,15 +24,17 @@ export interface FieldPresentation extends FieldInfo {
 }
 
 /**
- * The words for a factorized column's code: "yes"/"no" for Y/N flags, the category in quotes otherwise
- * ("M"), undefined when the field has no categories or the code is none of them (missing: -1).
+ * A factorized column's code in words: `Owns a house or flat: yes` for Y/N flags, `Gender is "M"` otherwise,
+ * `... is not given` for a code that is none of the categories (missing: -1); undefined when the field has
+ * no categories (not a factorized column).
  */
-export function categoryWords(info: FieldInfo | undefined, code: number): string | undefined {
-  const category = (info as FieldPresentation | undefined)?.categories?.[code];
-  if (category === undefined) return undefined;
-  if (category === 'Y') return 'yes';
-  if (category === 'N') return 'no';
-  return `"${category}"`;
+export function categoryPhrase(label: string, info: FieldInfo | undefined, code: number): string | undefined {
+  const categories = (info as FieldPresentation | undefined)?.categories;
+  if (!categories) return undefined;
+  const category = categories[code];
+  if (category === undefined) return `${label} is not given`;
+  if (category === 'Y' || category === 'N') return `${label}: ${category === 'Y' ? 'yes' : 'no'}`;
+  return `${label} is "${category}"`;
 }
 
 /** Kaggle's "no end date / not employed" marker in day columns. */
