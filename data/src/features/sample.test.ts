@@ -11,6 +11,7 @@ import { buildFeatures, type BuildResult } from './build.js';
 import { onlineFeatures } from './online.js';
 import { loadTables, sampleAvailable, sampleDir } from './testing/load-sample.js';
 import { clientInputs, differences, rowIndex } from './testing/histories.js';
+import { aucOf } from '../testing/rank-auc.js';
 import type { SourceTables } from './build.js';
 
 const available = sampleAvailable();
@@ -91,7 +92,10 @@ describeSample('features on the real sample', () => {
     }
     expect(wrong.slice(0, 5)).toEqual([]);
     // Measured 0.607 (docs/training.md): the lender's own pricing of the risk shows through.
-    const auc = rocAucOf(labelled);
+    const auc = aucOf(
+      labelled.map(([rate]) => rate),
+      labelled.map(([, label]) => label),
+    );
     expect(auc).toBeGreaterThan(0.58);
   });
 
@@ -139,23 +143,3 @@ describeSample('features on the real sample', () => {
     expect(compared).toBeGreaterThanOrEqual(9990);
   }, 240_000);
 });
-
-/** ROC AUC of [score, label] pairs, ties counted one half. */
-function rocAucOf(pairs: [number, number][]): number {
-  const sorted = [...pairs].sort((a, b) => a[0] - b[0]);
-  let rankSum = 0;
-  let positives = 0;
-  for (let i = 0; i < sorted.length;) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1]![0] === sorted[i]![0]) j++;
-    const rank = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++)
-      if (sorted[k]![1] === 1) {
-        rankSum += rank;
-        positives++;
-      }
-    i = j + 1;
-  }
-  const negatives = sorted.length - positives;
-  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
-}

@@ -5,6 +5,7 @@ import { loadKaggleDir } from '../kaggle/load.js';
 import { kaggleSchemas, TABLE_NAMES } from '../kaggle/schema.js';
 import { synthesizeKaggleDir, type SynthSummary } from './synthesize.js';
 import { column, readCsv } from './test-csv.js';
+import { aucOf } from '../testing/rank-auc.js';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -192,23 +193,3 @@ describe('synthesizeKaggleDir', () => {
     });
   });
 });
-
-/** Rank AUC (Mann-Whitney), ties averaged. */
-function aucOf(score: number[], target: number[]): number {
-  const order = score.map((s, i) => [s, target[i] as number] as const).sort((x, y) => x[0] - y[0]);
-  let rankSum = 0;
-  let positives = 0;
-  for (let i = 0; i < order.length;) {
-    let j = i;
-    while (j < order.length && order[j]![0] === order[i]![0]) j++;
-    const rank = (i + j + 1) / 2;
-    for (let k = i; k < j; k++) {
-      if (order[k]![1] !== 1) continue;
-      rankSum += rank;
-      positives++;
-    }
-    i = j;
-  }
-  const negatives = order.length - positives;
-  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
-}

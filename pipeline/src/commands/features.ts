@@ -95,8 +95,9 @@ export async function runFeatures(opts: FeaturesOptions, ctx: CommandContext): P
 
   // 2. Build, with progress per feature group.
   const groups: FeaturesSummary['groups'] = [];
+  const asked = extraGroupsAsked(opts);
   const built = buildFeatures(tables, recipe, {
-    ...(opts.derivedFeatures || opts.loanTerms ? { extraGroups: extraGroupsAsked(opts) } : {}),
+    ...(asked.length > 0 ? { extraGroups: asked } : {}),
     logger: log,
     onProgress: (p) => {
       groups.push({ group: p.group, columns: p.columns, seconds: p.seconds });

@@ -127,7 +127,6 @@ export function register(program: Command, ctx: CommandContext): void {
           ? data.featureLabels(recipe, await fieldInfoFromDictionary(dictionary))
           : await fieldInfoFromDictionary(dictionary),
         recipeHash: recipe?.hash ?? null,
-        categories: recipe?.factorize,
         gitCommit: await gitCommit(root),
         logger: ctx.logger,
         onEpoch: (e) =>
