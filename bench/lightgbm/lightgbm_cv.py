@@ -5,6 +5,8 @@ our MLP), predict the fold. Writes DIR/oof-lightgbm.json = {"oof": [...], "folds
 in the exported row order; metrics (AUC, cost, threshold) are computed by report.ts with the trainer's
 own metric code so every model is scored identically.
 Run with the bench venv: $(bench/lightgbm/setup-venv.sh) bench/lightgbm/lightgbm_cv.py [DIR] [seeds]
+LIGHTGBM_SEED=N seeds the boosters with N, N+1, ... instead of the export's seed and writes
+DIR/oof-lightgbm-seedN.json (the folds stay the export's): how much of a figure is the luck of one seed.
 """
 
 import json
@@ -63,6 +65,7 @@ def main() -> None:
     fold = np.asarray(meta["fold"], dtype=np.int32)
     x = np.fromfile(os.path.join(directory, "features.f32"), dtype=np.float32).reshape(len(y), len(names))
     print(f"lightgbm {lgb.__version__}: {x.shape[0]} rows x {x.shape[1]} features, {meta['folds']} folds", flush=True)
+    seed0 = meta["seed"] if first_seed() is None else first_seed()
     oof = np.zeros(len(y))
     folds = []
     started = time.time()
@@ -71,7 +74,7 @@ def main() -> None:
         p = np.zeros(va.sum())
         rounds = []
         for s in range(seeds):
-            params = {**PARAMS, "seed": meta["seed"] + s}
+            params = {**PARAMS, "seed": seed0 + s}
             train = lgb.Dataset(x[tr], y[tr], free_raw_data=True)
             valid = lgb.Dataset(x[va], y[va], reference=train)
             booster = lgb.train(
@@ -91,8 +94,14 @@ def main() -> None:
     print(f"pooled OOF AUC {auc(y, oof):.4f}", flush=True)
 
 
+def first_seed() -> "int | None":
+    value = os.environ.get("LIGHTGBM_SEED")
+    return None if value is None else int(value)
+
+
 def save(directory: str, oof: np.ndarray, folds: list, seeds: int, seconds: float, n_folds: int) -> None:
-    out = os.path.join(directory, "oof-lightgbm.json")
+    name = "oof-lightgbm.json" if first_seed() is None else f"oof-lightgbm-seed{first_seed()}.json"
+    out = os.path.join(directory, name)
     done = [f["fold"] for f in folds]
     params = {**PARAMS, "max_rounds": MAX_ROUNDS, "early_stop": EARLY_STOP, "seeds": seeds}
     with open(out + ".tmp", "w", encoding="utf8") as f:

@@ -3,7 +3,7 @@
  * exactly the exported rows, columns and fold assignment (bench/lightgbm/export.ts).
  * Writes DIR/oof-mlp<TAG>.json and DIR/oof-baseline.json ({ oof, foldsDone, partial, seconds, config })
  * after every fold, so a run cut short still gives figures on the folds it finished.
- * Run: npx tsx bench/lightgbm/mlp-cv.ts [maxEpochs=6] [seeds=1] [DIR] [--no-baseline] [--tag=NAME] [--config=FILE]
+ * Run: npx tsx bench/lightgbm/mlp-cv.ts [maxEpochs=6] [seeds=1] [DIR] [--no-baseline] [--tag=NAME] [--config=FILE] [--seed=N]
  * (--tag also names the baseline's file oof-baseline-NAME.json; --config lays a partial training config
  * over training/configs/default.json, e.g. to measure a candidate before it becomes the default.)
  */
@@ -49,7 +49,11 @@ if (configArg) {
 config.mlp.epochs = maxEpochs;
 config.baseline.epochs = maxEpochs;
 config.folds = meta.folds;
-config.seed = meta.seed;
+// --seed=N seeds the networks with N instead of the export's seed (the folds stay the export's): how much
+// of a figure is the luck of one seed.
+const seedArg = process.argv.find((a) => a.startsWith('--seed='))?.slice('--seed='.length);
+config.seed = seedArg === undefined ? meta.seed : Number(seedArg);
+if (!Number.isInteger(config.seed)) throw new Error(`--seed=${seedArg}: expected an integer, e.g. --seed=43`);
 
 const t0 = Date.now();
 // --tag=NAME names the output oof-mlp-NAME.json (to keep several variants side by side).

@@ -4,6 +4,7 @@ import {
   classificationMetrics,
   confusionAt,
   costOptimalThreshold,
+  crossFittedCost,
   prAuc,
   rocAuc,
 } from './metrics.js';
@@ -76,6 +77,17 @@ describe('costs and threshold', () => {
     const p = [0.9, 0.6, 0.3, 0.2, 0.1];
     // t=0.3: tp2 fp1 -> cost 1 ; t=0.9: fn1 -> 10 ; t=0.1: fp3 -> 3 ; t=0.2: fp2 -> 2
     expect(costOptimalThreshold(labels, p, cost)).toEqual({ threshold: 0.3, cost: 1, costPerClient: 0.2 });
+  });
+  it('judges each fold at the threshold chosen on the other folds (cross-fitted cost)', () => {
+    const labels = [1, 0, 1, 0, 1, 0, 0, 0];
+    const p = [0.9, 0.5, 0.4, 0.1, 0.8, 0.45, 0.3, 0.05];
+    const fold = [0, 0, 0, 0, 1, 1, 1, 1];
+    // Fold 1 alone picks t = 0.8 (cost 0); on fold 0 it grants the defaulter at 0.4: one FN = 10.
+    // Fold 0 alone picks t = 0.4 (cost 1); on fold 1 it refuses the good client at 0.45: one FP = 1.
+    expect(crossFittedCost(labels, p, fold, cost)).toBeCloseTo(11 / 8, 12);
+    // The threshold chosen on all rows at once sees them: cost 2 (t = 0.4), lower than the deployed rule's.
+    expect(costOptimalThreshold(labels, p, cost).cost).toBe(2);
+    expect(crossFittedCost(labels, p, [0, 0, 0, 0, 0, 0, 0, 0], cost)).toBeNaN();
   });
   it('returns every metric at a threshold', () => {
     const m = classificationMetrics([1, 0, 1, 0], [0.9, 0.6, 0.3, 0.1], 0.6, cost, 1);

@@ -174,6 +174,39 @@ export function costOptimalThreshold(
   return { threshold, cost: best.cost, costPerClient: best.cost / Math.max(1, labels.length) };
 }
 
+/**
+ * Cost per client of the cost-optimal threshold rule as it is deployed: for each fold the threshold is
+ * chosen on the OTHER folds' out-of-fold predictions, then applied to this fold's. Unlike the minimum of the
+ * cost curve on all OOF predictions (costOptimalThreshold), the threshold never sees the rows it is judged on,
+ * so the figure carries no selection optimism; a jagged cost curve does not lower it by luck.
+ */
+export function crossFittedCost(
+  labels: Scores,
+  probabilities: Scores,
+  fold: ArrayLike<number>,
+  cost: CostWeights,
+): number {
+  const folds = [...new Set(Array.from(fold))];
+  if (folds.length < 2) return Number.NaN;
+  let total = 0;
+  for (const k of folds) {
+    const other: number[] = [];
+    for (let i = 0; i < labels.length; i++) if (fold[i] !== k) other.push(i);
+    const { threshold } = costOptimalThreshold(
+      Float64Array.from(other, (i) => labels[i]!),
+      Float64Array.from(other, (i) => probabilities[i]!),
+      cost,
+    );
+    for (let i = 0; i < labels.length; i++) {
+      if (fold[i] !== k) continue;
+      const refused = probabilities[i]! >= threshold;
+      if (labels[i] === 1 && !refused) total += cost.falseNegative;
+      else if (labels[i] !== 1 && refused) total += cost.falsePositive;
+    }
+  }
+  return total / Math.max(1, labels.length);
+}
+
 export interface CurvePoint {
   threshold: number;
   cost: number;
@@ -245,6 +278,11 @@ export interface ClassificationMetrics {
   fBeta: number;
   rows: number;
   positives: number;
+  /**
+   * Cost per client with each fold judged at the threshold chosen on the other folds (crossFittedCost):
+   * what the rule should cost on clients it was not chosen on. Set by training; absent in older bundles.
+   */
+  crossFittedCostPerClient?: number;
 }
 
 /** Every metric at a given threshold. */

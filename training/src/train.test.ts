@@ -46,6 +46,14 @@ describe('trainFromFeatureTable', () => {
     expect(result.fairness.some((g) => g.attribute === 'age band')).toBe(true);
   });
 
+  it('reports the cost of the threshold rule on clients it was not chosen on (cross-fitted)', () => {
+    for (const m of [result.metrics.mlp, result.metrics.baseline]) {
+      const grantEveryone = (m.positives * 10) / m.rows;
+      expect(m.crossFittedCostPerClient).toBeGreaterThan(0);
+      expect(m.crossFittedCostPerClient).toBeLessThanOrEqual(grantEveryone);
+    }
+  });
+
   it('gives the same metrics for the same seed and data', async () => {
     const again = await trainFromFeatureTable(table, { config: { ...config, folds: 2, importanceRows: 10 } });
     const twice = await trainFromFeatureTable(table, { config: { ...config, folds: 2, importanceRows: 10 } });

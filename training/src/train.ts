@@ -30,6 +30,7 @@ import {
   classificationMetrics,
   costCurve,
   costOptimalThreshold,
+  crossFittedCost,
   rocAuc,
   rocCurve,
   type ClassificationMetrics,
@@ -169,8 +170,14 @@ export async function trainFromFeatureTable(
   const thresholdMlp = costOptimalThreshold(y, oofMlp, config.cost).threshold;
   const thresholdBase = costOptimalThreshold(y, oofBase, config.cost).threshold;
   const metrics = {
-    mlp: classificationMetrics(y, oofMlp, thresholdMlp, config.cost, config.fBeta),
-    baseline: classificationMetrics(y, oofBase, thresholdBase, config.cost, config.fBeta),
+    mlp: {
+      ...classificationMetrics(y, oofMlp, thresholdMlp, config.cost, config.fBeta),
+      crossFittedCostPerClient: crossFittedCost(y, oofMlp, fold, config.cost),
+    },
+    baseline: {
+      ...classificationMetrics(y, oofBase, thresholdBase, config.cost, config.fBeta),
+      crossFittedCostPerClient: crossFittedCost(y, oofBase, fold, config.cost),
+    },
   };
   const attribute = (name: string) => {
     const i = table.names.indexOf(name);
