@@ -144,14 +144,14 @@ export function register(program: Command, ctx: CommandContext): void {
         recipePath: recipe ? recipePath : undefined,
       });
       const row = (name: string, m: typeof result.metrics.mlp) =>
-        `${name.padEnd(10)} ${m.rocAuc.toFixed(4).padStart(7)} ${m.prAuc.toFixed(4).padStart(7)} ${m.threshold.toFixed(3).padStart(9)} ${m.costPerClient.toFixed(4).padStart(13)} ${m.businessScore.toFixed(4).padStart(14)} ${m.recall.toFixed(3).padStart(6)} ${(m.crossFittedCostPerClient ?? Number.NaN).toFixed(4).padStart(16)}`;
+        `${name.padEnd(10)} ${m.rocAuc.toFixed(4).padStart(7)} ${m.prAuc.toFixed(4).padStart(7)} ${m.threshold.toFixed(3).padStart(9)} ${m.costPerClient.toFixed(4).padStart(13)} ${m.businessScore.toFixed(4).padStart(14)} ${m.recall.toFixed(3).padStart(6)} ${(m.crossFittedCostPerClient ?? Number.NaN).toFixed(4).padStart(12)}`;
       process.stdout.write(
         [
           `out-of-fold metrics (${result.metrics.mlp.rows} labelled rows, ${result.folds.length} folds, ${((Date.now() - started) / 1000).toFixed(1)} s, backend ${result.model.manifest.tfjsBackend})`,
-          `${'model'.padEnd(10)} ${'ROC AUC'.padStart(7)} ${'PR AUC'.padStart(7)} ${'threshold'.padStart(9)} ${'cost/client'.padStart(13)} ${'business score'.padStart(14)} ${'recall'.padStart(6)} ${'cost/client, new'.padStart(16)}`,
+          `${'model'.padEnd(10)} ${'ROC AUC'.padStart(7)} ${'PR AUC'.padStart(7)} ${'threshold'.padStart(9)} ${'cost/client'.padStart(13)} ${'business score'.padStart(14)} ${'recall'.padStart(6)} ${'cross-fitted'.padStart(12)}`,
           row('MLP', result.metrics.mlp),
           row('logistic', result.metrics.baseline),
-          'cost/client, new: each fold at the threshold chosen on the other folds (the rule on clients it was not chosen on)',
+          'cross-fitted: cost/client with each fold at the threshold chosen on the other folds (what the rule costs on clients it was not chosen on)',
           `bundle written to ${out}`,
           '',
         ].join('\n'),
