@@ -35,6 +35,8 @@ PARAMS = {
     "verbose": -1,
 }
 MAX_ROUNDS = 3000
+# LIGHTGBM_SEED: the first booster seed instead of the export's; its output file is named after it.
+SEED_OVERRIDE = None if os.environ.get("LIGHTGBM_SEED") is None else int(os.environ["LIGHTGBM_SEED"])
 EARLY_STOP = 150
 
 
@@ -65,7 +67,7 @@ def main() -> None:
     fold = np.asarray(meta["fold"], dtype=np.int32)
     x = np.fromfile(os.path.join(directory, "features.f32"), dtype=np.float32).reshape(len(y), len(names))
     print(f"lightgbm {lgb.__version__}: {x.shape[0]} rows x {x.shape[1]} features, {meta['folds']} folds", flush=True)
-    seed0 = meta["seed"] if first_seed() is None else first_seed()
+    seed0 = meta["seed"] if SEED_OVERRIDE is None else SEED_OVERRIDE
     oof = np.zeros(len(y))
     folds = []
     started = time.time()
@@ -94,13 +96,8 @@ def main() -> None:
     print(f"pooled OOF AUC {auc(y, oof):.4f}", flush=True)
 
 
-def first_seed() -> "int | None":
-    value = os.environ.get("LIGHTGBM_SEED")
-    return None if value is None else int(value)
-
-
 def save(directory: str, oof: np.ndarray, folds: list, seeds: int, seconds: float, n_folds: int) -> None:
-    name = "oof-lightgbm.json" if first_seed() is None else f"oof-lightgbm-seed{first_seed()}.json"
+    name = "oof-lightgbm.json" if SEED_OVERRIDE is None else f"oof-lightgbm-seed{SEED_OVERRIDE}.json"
     out = os.path.join(directory, name)
     done = [f["fold"] for f in folds]
     params = {**PARAMS, "max_rounds": MAX_ROUNDS, "early_stop": EARLY_STOP, "seeds": seeds}

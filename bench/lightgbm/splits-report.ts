@@ -71,7 +71,7 @@ const splits: Split[] = dirs.map((dir) => {
 });
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const costPerClient = (y: Float64Array, p: Float64Array) => costOptimalThreshold(y, p, cost).cost / y.length;
+const costPerClient = (y: Float64Array, p: Float64Array) => costOptimalThreshold(y, p, cost).costPerClient;
 const meanFoldAuc = (s: Split, p: Float64Array) =>
   mean(
     Array.from({ length: s.folds }, (_, k) => {

@@ -188,21 +188,20 @@ export function crossFittedCost(
 ): number {
   const folds = [...new Set(Array.from(fold))];
   if (folds.length < 2) return Number.NaN;
+  const rowsWhere = (keep: (f: number) => boolean) => {
+    const idx: number[] = [];
+    for (let i = 0; i < labels.length; i++) if (keep(fold[i]!)) idx.push(i);
+    return {
+      labels: Float64Array.from(idx, (i) => labels[i]!),
+      probabilities: Float64Array.from(idx, (i) => probabilities[i]!),
+    };
+  };
   let total = 0;
   for (const k of folds) {
-    const other: number[] = [];
-    for (let i = 0; i < labels.length; i++) if (fold[i] !== k) other.push(i);
-    const { threshold } = costOptimalThreshold(
-      Float64Array.from(other, (i) => labels[i]!),
-      Float64Array.from(other, (i) => probabilities[i]!),
-      cost,
-    );
-    for (let i = 0; i < labels.length; i++) {
-      if (fold[i] !== k) continue;
-      const refused = probabilities[i]! >= threshold;
-      if (labels[i] === 1 && !refused) total += cost.falseNegative;
-      else if (labels[i] !== 1 && refused) total += cost.falsePositive;
-    }
+    const other = rowsWhere((f) => f !== k);
+    const own = rowsWhere((f) => f === k);
+    const { threshold } = costOptimalThreshold(other.labels, other.probabilities, cost);
+    total += businessCost(confusionAt(own.labels, own.probabilities, threshold), cost);
   }
   return total / Math.max(1, labels.length);
 }

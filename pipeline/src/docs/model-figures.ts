@@ -6,21 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-interface Metrics {
-  rocAuc: number;
-  prAuc: number;
-  brier: number;
-  threshold: number;
-  costPerClient: number;
-  businessScore: number;
-  recall: number;
-  precision: number;
-  fBeta: number;
-  crossFittedCostPerClient?: number;
-  rows: number;
-  positives: number;
-}
+import type { ClassificationMetrics } from '@credit/training';
 
 export interface BundleFigures {
   manifest: {
@@ -30,7 +16,7 @@ export interface BundleFigures {
     tfjsBackend: string;
     threshold: number;
     cost: { falseNegative: number; falsePositive: number };
-    metrics: { mlp: Metrics; baseline: Metrics };
+    metrics: { mlp: ClassificationMetrics; baseline: ClassificationMetrics };
     fieldInfo?: Record<string, { label: string }>;
   };
   folds: { fold: number; mlpAuc: number; baselineAuc: number; threshold: number; costPerClient: number }[];
