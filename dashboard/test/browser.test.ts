@@ -112,9 +112,23 @@ run('advisor dashboard in Chromium', () => {
     await page.getByText(/Ce client est plus risqué que \d+\s% de l’ensemble des clients/).waitFor();
     // The full explanation (reference risk, strongest fields on both sides) replaces the score's top 5.
     await page.getByText(/Pour un client de référence .* le risque estimé est de [\d,]+\s%/).waitFor();
-    expect(await page.locator('.diverging .bar.raises').count()).toBeGreaterThan(0);
-    expect(await page.locator('.diverging .bar.lowers').count()).toBeGreaterThan(0);
+    expect(await page.locator('.reasons .diverging .bar.raises').count()).toBeGreaterThan(0);
+    expect(await page.locator('.reasons .diverging .bar.lowers').count()).toBeGreaterThan(0);
     expect(await page.locator('.sentences li').first().innerText()).toMatch(/(augmente|diminue) le risque/);
+    // Where the risk comes from: every field summed by source; the signed points add up to the movement
+    // from the reference client's risk to this client's (each figure rounded to 0.1 point).
+    const intro = await page.locator('.sources p').first().innerText();
+    const [, from, to] = /de ([\d,]+)\s%.* à ([\d,]+)\s%/.exec(intro) ?? [];
+    const percent = (s: string | undefined) => Number(s!.replace(',', '.'));
+    const bars = await page.locator('.sources .bar').allInnerTexts();
+    expect(bars.length).toBeGreaterThan(1);
+    const signed = bars.map(
+      (b) => (b.startsWith('▼') ? -1 : 1) * Number(/[\d,]+/.exec(b)![0].replace(',', '.')),
+    );
+    expect(Math.abs(signed.reduce((a, b) => a + b, 0) - (percent(to) - percent(from)))).toBeLessThan(
+      0.05 * bars.length + 0.1,
+    );
+    expect(await page.locator('.sources .row .name').first().innerText()).toMatch(/\(\d+ champs?\)/);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'decision');
   });
@@ -174,7 +188,11 @@ run('advisor dashboard in Chromium', () => {
 
   it('runs a what-if that changes the score, and finds a counter-offer', async () => {
     await page.getByRole('link', { name: 'Simulation' }).click();
-    const credit = page.getByLabel('Montant du crédit');
+    // Inside the what-if form: until the panel has replaced the comparison, the label also names the
+    // comparison's checkbox and chart marks.
+    const credit = page
+      .locator('section[aria-labelledby="whatif-title"] form')
+      .getByLabel('Montant du crédit');
     const before = Number(await credit.inputValue());
     await credit.fill(String(Math.round(before / 4)));
     await page.getByRole('button', { name: 'Simuler' }).click();
@@ -248,7 +266,8 @@ run('advisor dashboard in Chromium', () => {
   it('switches to English', async () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('link', { name: 'What-if' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    // The page's lang attribute follows in an effect, just after the texts are drawn.
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
     await page.getByRole('link', { name: 'Decision', exact: true }).click();
     await page.getByText(/above the bank’s threshold/).waitFor();
     expect(await axeViolations(page)).toEqual([]);

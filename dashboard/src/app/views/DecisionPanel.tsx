@@ -4,6 +4,7 @@ import { api, type Explanation, type Score } from '../api.js';
 import { useI18n } from '../i18n.js';
 import { Gauge } from '../components/Gauge.js';
 import { Reasons } from '../components/Reasons.js';
+import { RiskSources } from '../components/RiskSources.js';
 import { localizeReasons, logOddsSlope } from '../localize.js';
 import { riskAndThreshold } from '../risk-and-threshold.js';
 
@@ -31,9 +32,12 @@ export function DecisionPanel({ id, score }: { id: number; score: Score }) {
       )
       .catch(() => setRank(null));
   }, [score.probability]);
+  // Risk points per unit of log-odds: from the reference client to this one when the explanation is here.
+  const slope = explanation
+    ? logOddsSlope(explanation.output.probability, explanation.baseline, explanation.output.logit)
+    : logOddsSlope(score.probability);
   // Hundreds of fields each move the risk a little: say how much the ones not listed move it together.
   const othersSentence = (e: Explanation) => {
-    const slope = logOddsSlope(e.output.probability, e.baseline, e.output.logit);
     const shown = new Set([
       ...e.contributions.filter((c) => c.contribution > 0).slice(0, PER_SIDE),
       ...e.contributions.filter((c) => c.contribution < 0).slice(0, PER_SIDE),
@@ -70,11 +74,7 @@ export function DecisionPanel({ id, score }: { id: number; score: Score }) {
               )
             : score.reasons
         }
-        slope={
-          explanation
-            ? logOddsSlope(explanation.output.probability, explanation.baseline, explanation.output.logit)
-            : logOddsSlope(score.probability)
-        }
+        slope={slope}
         max={2 * PER_SIDE}
         intro={
           explanation
@@ -85,6 +85,7 @@ export function DecisionPanel({ id, score }: { id: number; score: Score }) {
             : undefined
         }
       />
+      {explanation ? <RiskSources explanation={explanation} slope={slope} /> : null}
     </section>
   );
 }
