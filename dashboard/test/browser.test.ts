@@ -297,6 +297,8 @@ run('advisor dashboard in Chromium', () => {
     expect(await page.locator('header.top').isVisible()).toBe(false);
     expect(await page.locator('nav.tabs').isVisible()).toBe(false);
     await page.getByRole('heading', { name: 'Client data' }).waitFor();
+    await page.getByRole('heading', { name: 'Where the risk comes from' }).waitFor();
+    expect(await page.locator('.sources .bar').count()).toBeGreaterThan(1);
     await screenshot(page, 'print');
     await page.pdf({
       path: join(screenshotDir, 'summary.pdf'),
