@@ -17,4 +17,4 @@ export { renderSummaryPng, specToSvg, svgToPng } from './report/png.js';
 export { writeDriftReport, reportForJson } from './report/write.js';
 export { loadDriftTable, restrictTo, type LoadedTable, type Role } from './inputs/load.js';
 export { readBundleInfo, spreadFieldImportance, type BundleInfo } from './inputs/model-bundle.js';
-export { loadDecisionLog } from './inputs/decision-log.js';
+export { loadDecisionLog, type DecisionLogTable } from './inputs/decision-log.js';

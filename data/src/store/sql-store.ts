@@ -7,6 +7,7 @@ import type {
   DecisionQuery,
   DecisionRow,
   DecisionStore,
+  DecisionWindow,
   FeatureVector,
   HistoryItem,
   OverrideRow,
@@ -147,6 +148,21 @@ const MAX_REMEMBERED_VECTORS = 50_000;
 
 /** Decision rows with their stored vector, if any (vector_set, vector_values). */
 const DECISIONS_WITH_VECTORS = 'decisions d LEFT JOIN decision_vectors v ON v.hash = d.vector_hash';
+
+/** The WHERE clause of a decision query over `decisions d`, with its parameters ($1, $2, ...). */
+function decisionFilter(q: Omit<DecisionQuery, 'limit'>): { clause: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (q.clientId !== undefined) where.push(`d.client_id = $${params.push(q.clientId)}`);
+  if (q.since) where.push(`d.created_at >= $${params.push(q.since.toISOString())}`);
+  if (q.until) where.push(`d.created_at < $${params.push(q.until.toISOString())}`);
+  // Row comparison: strictly after `before` in the order created_at DESC, id DESC.
+  if (q.before)
+    where.push(
+      `(d.created_at, d.id) < ($${params.push(q.before.createdAt.toISOString())}::timestamptz, $${params.push(q.before.id)}::bigint)`,
+    );
+  return { clause: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
 const DECISION_COLUMNS = 'd.*, v.feature_set AS vector_set, v.feature_values AS vector_values';
 
 /** DecisionStore over any SqlRunner: the same SQL for PGlite and PostgreSQL. */
@@ -247,20 +263,16 @@ export function sqlStore(sql: SqlRunner, kind: DecisionStore['kind']): DecisionS
       for (const hash of fresh.keys()) rememberVector(hash);
     },
     async listDecisions(q: DecisionQuery) {
-      const where: string[] = [];
-      const params: unknown[] = [];
-      if (q.clientId !== undefined) where.push(`d.client_id = $${params.push(q.clientId)}`);
-      if (q.since) where.push(`d.created_at >= $${params.push(q.since.toISOString())}`);
-      if (q.until) where.push(`d.created_at < $${params.push(q.until.toISOString())}`);
-      const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const { clause, params } = decisionFilter(q);
       const rows = await sql.query<Row>(
         `SELECT ${DECISION_COLUMNS} FROM ${DECISIONS_WITH_VECTORS} ${clause} ORDER BY d.created_at DESC, d.id DESC LIMIT $${params.push(q.limit)}`,
         params,
       );
       return decisionsOf(rows);
     },
-    async countDecisions() {
-      const [r] = await sql.query<Row>('SELECT count(*) AS n FROM decisions');
+    async countDecisions(window: DecisionWindow = {}) {
+      const { clause, params } = decisionFilter(window);
+      const [r] = await sql.query<Row>(`SELECT count(*) AS n FROM decisions d ${clause}`, params);
       return toNum(r?.n ?? 0);
     },
     async insertOverride(o: OverrideRow) {

@@ -62,6 +62,29 @@ export function storeContract(name: string, open: () => Promise<DecisionStore | 
         expect((await s.listDecisions({ limit: 2 })).length).toBe(2);
       }));
 
+    it('pages through a window with a keyset cursor, newest first, and counts the window', () =>
+      withStore(async (s) => {
+        // Several decisions share a time: the cursor must order them by id too, losing and repeating none.
+        const at = (minute: number) => new Date(Date.UTC(2026, 0, 3, 9, minute));
+        const rows = [0, 0, 0, 1, 2, 2, 3, 5].map((minute, i) =>
+          row({ requestId: `p${i}`, createdAt: at(minute) }),
+        );
+        await s.insertDecisions(rows);
+        const window = { since: at(0), until: at(5) }; // the minute-5 decision is outside
+        expect(await s.countDecisions(window)).toBe(7);
+        expect(await s.countDecisions({ since: at(2) })).toBe(4);
+        const seen: string[] = [];
+        let before: { createdAt: Date; id: number } | undefined;
+        for (;;) {
+          const page = await s.listDecisions({ ...window, limit: 3, ...(before ? { before } : {}) });
+          seen.push(...page.map((d) => d.requestId));
+          if (page.length < 3) break;
+          const last = page.at(-1)!;
+          before = { createdAt: last.createdAt, id: last.id };
+        }
+        expect(seen).toEqual(['p6', 'p5', 'p4', 'p3', 'p2', 'p1', 'p0']);
+      }));
+
     it('stores compact feature vectors (names once per set) and reads them back by name', () =>
       withStore(async (s) => {
         const names = ['AMT_CREDIT', 'EXT_SOURCE_1', 'DAYS_BIRTH'];

@@ -57,10 +57,18 @@ export interface SessionRecord {
   csrfToken: string;
   expiresAt: Date;
 }
-export interface DecisionQuery {
-  clientId?: number;
+/** Decisions made in [since, until); either bound may be left open. */
+export interface DecisionWindow {
   since?: Date;
   until?: Date;
+}
+export interface DecisionQuery extends DecisionWindow {
+  clientId?: number;
+  /**
+   * Keyset paging: only the decisions that come after this one in the list's order (newest first: by
+   * created_at, then id). Pass the last decision of a page to read the next page.
+   */
+  before?: { createdAt: Date; id: number };
   limit: number;
 }
 
@@ -70,7 +78,8 @@ export interface DecisionStore {
   migrate(): Promise<void>;
   insertDecisions(batch: readonly DecisionRow[]): Promise<void>;
   listDecisions(query: DecisionQuery): Promise<StoredDecision[]>;
-  countDecisions(): Promise<number>;
+  /** Every decision, or those made in the window. */
+  countDecisions(window?: DecisionWindow): Promise<number>;
   insertOverride(row: OverrideRow): Promise<StoredOverride>;
   listHistory(clientId: number): Promise<HistoryItem[]>;
   createUser(name: string, role: Role, passwordHash: string): Promise<void>;

@@ -22,14 +22,34 @@ export interface DecisionLogSource {
   schema?: string;
 }
 
-/** Upper bound on the rows read at once: the log is read whole for the window (there is no cursor). */
-export const MAX_LOG_ROWS = 2_000_000;
+/**
+ * Upper bound on decisions x reference features read for one window (8 bytes each: 2.4 GB). Pages are read
+ * into columns allocated once for the window's count, so this, not the decisions' JSON, bounds the memory.
+ */
+export const MAX_LOG_CELLS = 300_000_000;
+/** Decisions per query: keyset pages, newest first. */
+const PAGE_ROWS = 10_000;
+
+export interface DecisionLogTable extends LoadedTable {
+  /** The served probabilities, row by row. */
+  predictions: Float64Array;
+  modelVersions: string[];
+  /** The window read: an open end is pinned to the time the read began. */
+  window: { since?: Date; until: Date };
+  /** Decisions committed inside the window while it was read, beyond its count: the oldest, left out. */
+  leftOut: number;
+}
 
 export async function loadDecisionLog(
   names: string[],
-  window: { since?: Date; until?: Date },
+  requested: { since?: Date; until?: Date },
   source: DecisionLogSource,
-): Promise<LoadedTable & { predictions: Float64Array; modelVersions: string[] }> {
+  limits: { pageRows?: number; maxCells?: number } = {},
+): Promise<DecisionLogTable> {
+  const pageRows = limits.pageRows ?? PAGE_ROWS;
+  const maxCells = limits.maxCells ?? MAX_LOG_CELLS;
+  // An open window ends now: decisions the server writes while we read are left to the next run.
+  const window = { ...requested, until: requested.until ?? new Date() };
   const { openStore } = await import('@credit/data');
   const databaseUrl = source.databaseUrl ?? process.env.DATABASE_URL;
   const options: OpenStoreOptions = {
@@ -49,30 +69,50 @@ export async function loadDecisionLog(
     );
   }
   try {
-    const decisions = await store.listDecisions({ ...window, limit: MAX_LOG_ROWS });
-    if (decisions.length === 0)
+    const count = await store.countDecisions(window);
+    if (count === 0)
       throw new MonitoringError(
         'E_DRIFT_LOG_EMPTY',
         `no decision in ${where} for the window ${describeWindow(window)}: widen --since/--until`,
       );
-    // Oldest first, so the rows read in time order (listDecisions returns newest first).
-    decisions.reverse();
-    const n = decisions.length;
-    const columns = names.map(() => new Float64Array(n));
-    const predictions = new Float64Array(n);
+    if (count * names.length > maxCells)
+      throw new MonitoringError(
+        'E_DRIFT_LOG_TOO_LARGE',
+        `the window ${describeWindow(window)} holds ${count} decisions x ${names.length} features, more than ${maxCells} values: narrow --since/--until`,
+      );
+    const columns = names.map(() => new Float64Array(count));
+    const predictions = new Float64Array(count);
     const seen = new Uint8Array(names.length);
     const versions = new Set<string>();
-    for (let r = 0; r < n; r++) {
-      const d = decisions[r]!;
-      const features = d.features;
-      for (let c = 0; c < names.length; c++) {
-        const v = features[names[c]!];
-        if (v !== undefined) seen[c] = 1;
-        columns[c]![r] = typeof v === 'number' ? v : NaN;
+    // Newest first, page by page, filled from the end so the columns read oldest first. A decision
+    // committed late with a time inside the window can make the pages longer than the count: those rows
+    // (the oldest) are left out and said so.
+    let at = count;
+    let before: { createdAt: Date; id: number } | undefined;
+    let leftOut = 0;
+    for (;;) {
+      const page = await store.listDecisions({ ...window, limit: pageRows, ...(before ? { before } : {}) });
+      for (const d of page) {
+        if (at === 0) {
+          leftOut++;
+          continue;
+        }
+        at--;
+        for (let c = 0; c < names.length; c++) {
+          const v = d.features[names[c]!];
+          if (v !== undefined) seen[c] = 1;
+          columns[c]![at] = typeof v === 'number' ? v : NaN;
+        }
+        predictions[at] = d.probability;
+        versions.add(d.modelVersion);
       }
-      predictions[r] = d.probability;
-      versions.add(d.modelVersion);
+      if (page.length < pageRows) break;
+      const last = page.at(-1)!;
+      before = { createdAt: last.createdAt, id: last.id };
     }
+    // Fewer rows than counted (deleted meanwhile): keep the rows read, which sit at the end.
+    const n = count - at;
+    const kept = (column: Float64Array) => (at === 0 ? column : column.slice(at));
     const absent = names.filter((_, c) => seen[c] === 0);
     if (absent.length > 0)
       throw new MonitoringError(
@@ -81,11 +121,13 @@ export async function loadDecisionLog(
       );
     return {
       names,
-      columns,
+      columns: columns.map(kept),
       target: new Float64Array(n).fill(NaN),
       source: `decision log ${describeWindow(window)}`,
-      predictions,
+      predictions: kept(predictions),
       modelVersions: [...versions],
+      window,
+      leftOut,
     };
   } finally {
     await store.close();

@@ -76,6 +76,10 @@ export function register(program: Command, ctx: CommandContext): void {
         log.info(`read ${logTable.target.length} decisions from the ${logTable.source}`, {
           modelVersions: logTable.modelVersions.join(', '),
         });
+        if (logTable.leftOut > 0)
+          log.warn(
+            `${logTable.leftOut} decision(s) inside the window were committed while it was read; the oldest were left out (run again to include them)`,
+          );
         // Prediction drift: the served probabilities against the model's scores on the reference.
         if (opts.model) {
           onStep('scoring the reference with the model (prediction drift)');
