@@ -2,8 +2,9 @@
  * Current data from the serving decision log (contract 4: PGlite under <root>/artifacts/store, or
  * PostgreSQL when DATABASE_URL is set) over a time window:
  *
- *   open the store -> decisions in [since, until) -> one column per reference feature (null -> NaN)
- *     + the served probabilities (prediction drift) -> close the store
+ *   open the store -> count the decisions in [since, until) -> read them in keyset pages, newest first,
+ *     into one column per reference feature (null -> NaN) + the served probabilities (prediction drift),
+ *     oldest first -> close the store
  *
  * A reference feature that no logged decision carries is an error (it would read as 100% missing and
  * drift for a wrong reason): the reference must be restricted to the served model's features (--model).
