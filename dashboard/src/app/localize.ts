@@ -40,6 +40,9 @@ export function logOddsSlope(
   return p * (1 - p);
 }
 
+/** Contributions (log-odds) under this say nothing to an advisor: reasons and sources leave them out. */
+export const NEGLIGIBLE_CONTRIBUTION = 0.001;
+
 export const riskPoints = (contribution: number, slope: number): number =>
   Math.abs(contribution) * slope * 100;
 

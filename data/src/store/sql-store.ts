@@ -148,6 +148,7 @@ const MAX_REMEMBERED_VECTORS = 50_000;
 
 /** Decision rows with their stored vector, if any (vector_set, vector_values). */
 const DECISIONS_WITH_VECTORS = 'decisions d LEFT JOIN decision_vectors v ON v.hash = d.vector_hash';
+const DECISION_COLUMNS = 'd.*, v.feature_set AS vector_set, v.feature_values AS vector_values';
 
 /** The WHERE clause of a decision query over `decisions d`, with its parameters ($1, $2, ...). */
 function decisionFilter(q: Omit<DecisionQuery, 'limit'>): { clause: string; params: unknown[] } {
@@ -163,7 +164,6 @@ function decisionFilter(q: Omit<DecisionQuery, 'limit'>): { clause: string; para
     );
   return { clause: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
-const DECISION_COLUMNS = 'd.*, v.feature_set AS vector_set, v.feature_values AS vector_values';
 
 /** DecisionStore over any SqlRunner: the same SQL for PGlite and PostgreSQL. */
 export function sqlStore(sql: SqlRunner, kind: DecisionStore['kind']): DecisionStore {

@@ -2,7 +2,7 @@
 // told by words and shape, not colour alone) and the same reasons as sentences.
 import type { Reason } from '../api.js';
 import { useI18n } from '../i18n.js';
-import { riskPoints, strength } from '../localize.js';
+import { NEGLIGIBLE_CONTRIBUTION, riskPoints, strength } from '../localize.js';
 
 export function Reasons({
   reasons,
@@ -18,9 +18,8 @@ export function Reasons({
   intro?: string;
 }) {
   const { t, num } = useI18n();
-  // Contributions (log-odds) under 0.001 say nothing to an advisor; they are left out.
   const top = reasons
-    .filter((r) => Math.abs(r.contribution) >= 0.001)
+    .filter((r) => Math.abs(r.contribution) >= NEGLIGIBLE_CONTRIBUTION)
     .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))
     .slice(0, max);
   const scale = Math.max(1e-9, ...top.map((r) => Math.abs(r.contribution)));

@@ -2,16 +2,13 @@
 // bars with their points in words, so that the movement the top reasons leave out is accounted for.
 import type { Explanation } from '../api.js';
 import { useI18n } from '../i18n.js';
-import { riskPoints } from '../localize.js';
+import { NEGLIGIBLE_CONTRIBUTION, riskPoints } from '../localize.js';
 import { contributionsBySource } from '../risk-sources.js';
-
-/** Sources moving the risk by less than this (log-odds) are left out, as in the reasons. */
-const NEGLIGIBLE = 0.001;
 
 export function RiskSources({ explanation, slope }: { explanation: Explanation; slope: number }) {
   const { t, num, pct } = useI18n();
   const sources = contributionsBySource(explanation.contributions).filter(
-    (s) => Math.abs(s.contribution) >= NEGLIGIBLE,
+    (s) => Math.abs(s.contribution) >= NEGLIGIBLE_CONTRIBUTION,
   );
   if (sources.length === 0) return null;
   const scale = Math.max(...sources.map((s) => Math.abs(s.contribution)));

@@ -5,8 +5,9 @@ import { useI18n } from '../i18n.js';
 import { Gauge } from '../components/Gauge.js';
 import { Reasons } from '../components/Reasons.js';
 import { RiskSources } from '../components/RiskSources.js';
-import { localizeReasons, logOddsSlope } from '../localize.js';
+import { localizeReasons } from '../localize.js';
 import { riskAndThreshold } from '../risk-and-threshold.js';
+import { useExplanation } from '../use-explanation.js';
 
 /** Strongest fields on each side: the score's top 5 can all push the same way. */
 const PER_SIDE = 5;
@@ -15,11 +16,8 @@ export function DecisionPanel({ id, score }: { id: number; score: Score }) {
   const i18n = useI18n();
   const { t, pct } = i18n;
   const [rank, setRank] = useState<number | null>(null);
-  const [explanation, setExplanation] = useState<Explanation | null>(null);
-  useEffect(() => {
-    // The full explanation (every field, the reference risk) refines the score's top reasons when it comes.
-    api.explanation(id).then(setExplanation, () => setExplanation(null));
-  }, [id, score.modelVersion]);
+  // The full explanation (every field, the reference risk) refines the score's top reasons when it comes.
+  const { explanation, slope } = useExplanation(id, score);
   useEffect(() => {
     // Share of clients with a lower risk: two counts from the list endpoint.
     Promise.all([
@@ -32,16 +30,14 @@ export function DecisionPanel({ id, score }: { id: number; score: Score }) {
       )
       .catch(() => setRank(null));
   }, [score.probability]);
-  // Risk points per unit of log-odds: from the reference client to this one when the explanation is here.
-  const slope = explanation
-    ? logOddsSlope(explanation.output.probability, explanation.baseline, explanation.output.logit)
-    : logOddsSlope(score.probability);
+  // The strongest fields raising and lowering the risk: the ones the chart and the sentences show.
+  const strongest = (e: Explanation) => [
+    ...e.contributions.filter((c) => c.contribution > 0).slice(0, PER_SIDE),
+    ...e.contributions.filter((c) => c.contribution < 0).slice(0, PER_SIDE),
+  ];
   // Hundreds of fields each move the risk a little: say how much the ones not listed move it together.
   const othersSentence = (e: Explanation) => {
-    const shown = new Set([
-      ...e.contributions.filter((c) => c.contribution > 0).slice(0, PER_SIDE),
-      ...e.contributions.filter((c) => c.contribution < 0).slice(0, PER_SIDE),
-    ]);
+    const shown = new Set(strongest(e));
     const rest = e.contributions.filter((c) => !shown.has(c));
     const points = rest.reduce((sum, c) => sum + c.contribution, 0) * slope * 100;
     return t(points >= 0 ? 'othersRaise' : 'othersLower', {
@@ -63,17 +59,7 @@ export function DecisionPanel({ id, score }: { id: number; score: Score }) {
         </div>
       </div>
       <Reasons
-        reasons={
-          explanation
-            ? localizeReasons(
-                [
-                  ...explanation.contributions.filter((c) => c.contribution > 0).slice(0, PER_SIDE),
-                  ...explanation.contributions.filter((c) => c.contribution < 0).slice(0, PER_SIDE),
-                ],
-                i18n,
-              )
-            : score.reasons
-        }
+        reasons={explanation ? localizeReasons(strongest(explanation), i18n) : score.reasons}
         slope={slope}
         max={2 * PER_SIDE}
         intro={

@@ -1,25 +1,19 @@
 // A one-page client summary to hand to the client; the print stylesheet hides the app's chrome.
-import { useEffect, useState } from 'preact/hooks';
-import { api, type ClientDetail, type Explanation, type Score } from '../api.js';
+import type { ClientDetail, Score } from '../api.js';
 import { useI18n } from '../i18n.js';
 import { Gauge } from '../components/Gauge.js';
 import { Reasons } from '../components/Reasons.js';
 import { RiskSources } from '../components/RiskSources.js';
 import { DataPanel } from './DataPanel.js';
-import { localizeReasons, logOddsSlope } from '../localize.js';
+import { localizeReasons } from '../localize.js';
+import { useExplanation } from '../use-explanation.js';
 import { riskAndThreshold } from '../risk-and-threshold.js';
 
 export function PrintView({ client, score }: { client: ClientDetail; score: Score }) {
   const i18n = useI18n();
   const { t, date } = i18n;
   // The whole explanation, for where the risk comes from; the summary prints without it if it fails.
-  const [explanation, setExplanation] = useState<Explanation | null>(null);
-  useEffect(() => {
-    api.explanation(client.id).then(setExplanation, () => setExplanation(null));
-  }, [client.id, score.modelVersion]);
-  const slope = explanation
-    ? logOddsSlope(explanation.output.probability, explanation.baseline, explanation.output.logit)
-    : logOddsSlope(score.probability);
+  const { explanation, slope } = useExplanation(client.id, score);
   return (
     <section aria-labelledby="summary-title" class="summary">
       <h2 id="summary-title">{t('summaryTitle')}</h2>
