@@ -33,6 +33,9 @@ describe('validateTrainingConfig', () => {
     expect(() => validateTrainingConfig(resolveTrainingConfig({ piecewiseBins: 2.5 }))).toThrow(
       /piecewiseBins/,
     );
+    expect(() =>
+      validateTrainingConfig(resolveTrainingConfig({ piecewiseEdges: 'tree' as 'target' })),
+    ).toThrow(/piecewiseEdges must be "equal" or "target", got "tree"/);
     expect(validateTrainingConfig(defaultTrainingConfig)).toBe(defaultTrainingConfig);
   });
 });

@@ -27,6 +27,7 @@ export const defaultTrainingConfig: TrainingConfig = {
   maxInputs: 200,
   selectionMaxCorrelation: 0.9,
   piecewiseBins: 8,
+  piecewiseEdges: 'equal',
   calibrateIntercept: true,
   excludeProtected: false,
   importanceRows: 2000,
@@ -93,6 +94,8 @@ export function validateTrainingConfig(c: TrainingConfig): TrainingConfig {
   positiveInt('mlp.ensemble', c.mlp.ensemble);
   if (typeof c.mlp.lrDecay !== 'number' || !(c.mlp.lrDecay > 0 && c.mlp.lrDecay <= 1))
     fail('mlp.lrDecay', 'a number in (0, 1]', c.mlp.lrDecay);
+  if (!['equal', 'target'].includes(c.piecewiseEdges))
+    fail('piecewiseEdges', '"equal" or "target"', c.piecewiseEdges);
   if (!['balanced', 'sqrt', 'none'].includes(c.mlp.classWeight))
     fail('mlp.classWeight', '"balanced", "sqrt" or "none"', c.mlp.classWeight);
   inRange('cost.falseNegative', c.cost.falseNegative, 0, Number.MAX_VALUE);

@@ -5,6 +5,7 @@
 import { TrainingError } from './errors.js';
 import type { FitOptions, Matrix } from './fit.js';
 import { fitPreprocessor, selectInputs, transformColumns, type Preprocessor } from './preprocess.js';
+import { withTargetBins } from './target-bins.js';
 import type { FeatureTable, TrainingConfig } from './types.js';
 
 /** Rows with TARGET 0 or 1 (unknown TARGET left out, anything else refused). */
@@ -43,15 +44,13 @@ export function fitRowsPreprocessor(
 ): Preprocessor {
   const tableRows = idx.map((i) => rows[i]!);
   const pre = fitPreprocessor(names, columns, tableRows, c.missingIndicatorMinRate, c.piecewiseBins);
-  if (c.maxInputs <= 0) return pre;
-  return selectInputs(
-    pre,
-    columns,
-    tableRows,
-    Float64Array.from(idx, (i) => y[i]!),
-    c.maxInputs,
-    c.selectionMaxCorrelation,
-  );
+  const labels = Float64Array.from(idx, (i) => y[i]!);
+  const selected =
+    c.maxInputs <= 0
+      ? pre
+      : selectInputs(pre, columns, tableRows, labels, c.maxInputs, c.selectionMaxCorrelation);
+  if (c.piecewiseEdges !== 'target') return selected;
+  return withTargetBins(selected, columns, tableRows, labels, c.piecewiseBins);
 }
 
 /** The preprocessed inputs and labels of the labelled rows at positions `idx`. */

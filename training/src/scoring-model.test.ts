@@ -4,6 +4,7 @@ import { buildNetwork, predictLogits, sigmoid } from './network.js';
 import { fitPreprocessor, transformRow } from './preprocess.js';
 import { createRandom } from './random.js';
 import { createScoringModel } from './scoring-model.js';
+import { withTargetBins } from './target-bins.js';
 
 /** 600 clients with 12 numeric features (some missing) and a label that depends on three of them. */
 function dataset(rows: number, features: number) {
@@ -25,12 +26,18 @@ describe('ScoringModel single-row predict (plain Float64 forward pass)', () => {
     await tf.setBackend('cpu');
   });
 
-  it.each([0, 8])(
-    'equals tfjs predict within 1e-6 on a trained model, and explain agrees with it (piecewiseBins %i)',
-    async (bins) => {
+  it.each([
+    [0, 'equal'],
+    [8, 'equal'],
+    [8, 'target'],
+  ])(
+    'equals tfjs predict within 1e-6 on a trained model, and explain agrees with it (piecewiseBins %i, %s edges)',
+    async (bins, edges) => {
       const { names, columns, labels } = dataset(600, 12);
       const all = Array.from({ length: 600 }, (_, i) => i);
-      const pre = fitPreprocessor(names, columns, all, 0.01, bins);
+      const equal = fitPreprocessor(names, columns, all, 0.01, bins);
+      const pre = edges === 'target' ? withTargetBins(equal, columns, all, labels, bins) : equal;
+      if (edges === 'target') expect(pre.features.some((f) => f.edges && f.edges.length > 2)).toBe(true);
       const width = pre.outputs.length;
       const x = new Float32Array(600 * width);
       all.forEach((r) =>

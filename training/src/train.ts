@@ -296,6 +296,7 @@ function flattenParams(c: TrainingConfig, finalEpochs: number): Record<string, s
     max_inputs: c.maxInputs,
     selection_max_correlation: c.selectionMaxCorrelation,
     piecewise_bins: c.piecewiseBins,
+    piecewise_edges: c.piecewiseEdges,
     calibrate_intercept: c.calibrateIntercept,
   };
 }

@@ -68,6 +68,11 @@ export interface TrainingConfig {
    */
   piecewiseBins: number;
   /**
+   * Where the piecewise slices' edges lie: 'equal' = equal slices of the percentile; 'target' = the leaves of
+   * a small univariate tree on each feature, fitted on the training rows (target-bins.ts).
+   */
+  piecewiseEdges: 'equal' | 'target';
+  /**
    * After each network (MLP member or baseline) is trained, shift its output bias so that on its own
    * TRAINING rows the class-weighted mean predicted probability equals the class-weighted default rate.
    * Early stopping and dropout leave each fold's model offset differently; re-centring makes the folds'
