@@ -6,7 +6,7 @@
  * to DIR/screen-log.jsonl (one JSON line per variant and fold).
  *
  * Run: npx tsx bench/lightgbm/mlp-screen.ts VARIANTS.json [folds=0] [DIR] [--oof]
- *   VARIANTS.json: [{ "name": "...", "maxInputs"?: n, "piecewiseBins"?: n,
+ *   VARIANTS.json: [{ "name": "...", "maxInputs"?: n, "piecewiseBins"?: n, "piecewiseEdges"?: "target",
  *                     ...FitOptions overrides of training/configs/default.json's mlp }]
  *   folds: comma-separated fold numbers, e.g. 0 or 0,1
  */
@@ -20,6 +20,7 @@ import {
   silentLogger,
   transformColumns,
   withPiecewiseBins,
+  withTargetBins,
   type FitOptions,
 } from '@credit/training';
 import { appendFileSync, readFileSync } from 'node:fs';
@@ -31,6 +32,8 @@ type Variant = Partial<FitOptions> & {
   name: string;
   maxInputs?: number;
   piecewiseBins?: number;
+  /** TrainingConfig.piecewiseEdges; absent = "equal" (this bench's variants state every knob). */
+  piecewiseEdges?: 'equal' | 'target';
   /** Networks with seeds seed, seed+1, ... whose validation LOGITS are averaged (an ensemble). */
   seeds?: number;
   /**
@@ -178,15 +181,18 @@ for (const k of folds) {
       name,
       maxInputs = 0,
       piecewiseBins = 0,
+      piecewiseEdges = 'equal',
       seeds = 1,
       knn,
       selectionMaxCorrelation = 1,
       ...overrides
     } = v;
-    const pre = withPiecewiseBins(
+    const equal = withPiecewiseBins(
       selectInputs(base, columns, trainRows, yTrain, maxInputs, selectionMaxCorrelation),
       piecewiseBins,
     );
+    const pre =
+      piecewiseEdges === 'target' ? withTargetBins(equal, columns, trainRows, yTrain, piecewiseBins) : equal;
     let w = pre.outputs.length;
     const train = { x: transformColumns(pre, columns, trainRows), y: yTrain, width: w };
     const val = { x: transformColumns(pre, columns, valRows), y: yVal, width: w };
@@ -262,6 +268,7 @@ for (const k of folds) {
       inputs: w,
       maxInputs,
       piecewiseBins,
+      piecewiseEdges,
       seeds,
       options: { ...config.mlp, ...overrides },
       best,

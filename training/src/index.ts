@@ -24,6 +24,7 @@ export {
   type Preprocessor,
   type FeatureSpec,
 } from './preprocess.js';
+export { withTargetBins } from './target-bins.js';
 export { selectBackend, type BackendName } from './backend.js';
 export { fitNetwork, type FitOptions, type Matrix, type EpochReport } from './fit.js';
 export { predictLogits } from './network.js';

@@ -89,9 +89,14 @@ describe('trainFromFeatureTable', () => {
     expect(
       m.preprocessing.features.reduce((n, f) => n + (f.value === false ? 0 : 1) + (f.indicator ? 1 : 0), 0),
     ).toBe(3);
-    expect(m.preprocessing.features.filter((f) => f.kind === 'quantile').every((f) => f.bins === 4)).toBe(
-      true,
-    );
+    // Target-aware slices (the default): at most 4 per quantile feature, their edges saved with them.
+    const quantile = m.preprocessing.features.filter((f) => f.kind === 'quantile' && f.value !== false);
+    expect(m.config.piecewiseEdges).toBe('target');
+    expect(quantile.length).toBeGreaterThan(0);
+    for (const f of quantile) {
+      expect(f.bins).toBeLessThanOrEqual(4);
+      expect(f.edges).toHaveLength(f.bins! + 1);
+    }
     expect(m.network.hiddenLayers).toEqual([16]);
     expect(r.model.network.layers[0]!.getWeights()[1]!.shape).toEqual([16]);
     const batch = r.model.predictColumns(table.columns);
