@@ -28,6 +28,15 @@ describe('treeEdges', () => {
       expect(inside).toBeGreaterThanOrEqual(0.05 * p.length - 1);
     }
   });
+  it('with minChi2, cuts only where the classes really differ: a weak, noisy feature keeps one slice', () => {
+    const random = createRandom(9);
+    const noise = Float64Array.from(p, () => (random() < 0.08 ? 1 : 0)); // same rate everywhere
+    expect(treeEdges(p, noise, 8, 0.05).length).toBeGreaterThan(2); // Gini alone follows the noise
+    expect(treeEdges(p, noise, 8, 0.05, 16)).toEqual([0, 1]);
+    const edges = treeEdges(p, label, 8, 0.05, 16); // the real steps at 0.1 and 0.9 stay
+    expect(edges.some((e) => Math.abs(e - 0.1) < 0.01)).toBe(true);
+    expect(edges.some((e) => Math.abs(e - 0.9) < 0.01)).toBe(true);
+  });
   it('does not cut between equal values, and gives one slice when nothing separates the classes', () => {
     const tied = Float64Array.from({ length: 1000 }, (_, i) => (i < 500 ? 0.25 : 0.75));
     const labels = Float64Array.from({ length: 1000 }, (_, i) => (i < 500 ? 1 : 0));

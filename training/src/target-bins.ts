@@ -7,12 +7,22 @@ import { percentileOf, withFeatures, type FeatureSpec, type Preprocessor } from 
 export const MIN_LEAF_SHARE = 0.05;
 
 /**
+ * A cut is made only where it separates the classes clearly: Pearson chi2 of the split's 2 x 2 table at least
+ * this (the best of many candidate cuts, so well above the 3.84 of a single test at 5%). Without it every
+ * feature got its 8 slices, most of them following noise on weak features (731 inputs on a fold of the real
+ * sample; 317 with it). Chosen once, a priori, then judged on 9 runs ("Seventh round"): cost 0.5150 against
+ * 0.5164 without it.
+ */
+export const MIN_SPLIT_CHI2 = 16;
+
+/**
  * Target-aware edges for the piecewise-linear encoding (Gorishniy et al. 2022, "On Embeddings for Numerical
  * Features in Tabular Deep Learning", PLE with tree bins): instead of `bins` equal slices of the percentile,
  * each quantile feature's slices are the leaves of a small univariate classification tree fitted on the
  * TRAINING rows (grown best-first on Gini, at most `bins` leaves, each holding at least `minLeafShare` of
- * the feature's known values). The first layer then gets its steps where the default rate changes, as a
- * gradient-boosted tree does. Missing values are left out of the tree (their indicator carries them).
+ * the feature's known values, and a cut only where its chi2 reaches `minChi2`). The first layer then gets its
+ * steps where the default rate changes, as a gradient-boosted tree does. Missing values are left out of the
+ * tree (their indicator carries them).
  */
 export function withTargetBins(
   pre: Preprocessor,
@@ -21,6 +31,7 @@ export function withTargetBins(
   y: ArrayLike<number>,
   bins: number,
   minLeafShare = MIN_LEAF_SHARE,
+  minChi2 = MIN_SPLIT_CHI2,
 ): Preprocessor {
   const p = new Float64Array(rows.length);
   const label = new Float64Array(rows.length);
@@ -34,7 +45,7 @@ export function withTargetBins(
       p[count] = percentileOf(spec, v);
       label[count++] = y[r]!;
     }
-    const edges = treeEdges(p.subarray(0, count), label.subarray(0, count), bins, minLeafShare);
+    const edges = treeEdges(p.subarray(0, count), label.subarray(0, count), bins, minLeafShare, minChi2);
     return { ...spec, bins: edges.length - 1, edges };
   });
   return withFeatures(pre, features);
@@ -47,12 +58,16 @@ interface Leaf {
   gain: number;
 }
 
-/** Percentile edges 0 = e0 < e1 < ... < 1 of a best-first Gini tree on (p, label), sorted by p here. */
+/**
+ * Percentile edges 0 = e0 < e1 < ... < 1 of a best-first Gini tree on (p, label), sorted by p here; a leaf is
+ * split only if its best cut's chi2 reaches `minChi2`.
+ */
 export function treeEdges(
   p: Float64Array,
   label: Float64Array,
   maxLeaves: number,
   minLeafShare: number,
+  minChi2 = 0,
 ): number[] {
   const n = p.length;
   // Sorted values and running default counts, from the two classes sorted apart (native typed-array sorts)
@@ -85,6 +100,8 @@ export function treeEdges(
         split = s;
       }
     }
+    // The split's Pearson chi2 for its 2 x 2 table (leaf side x class) is m * gain / parent impurity.
+    if (split >= 0 && ((end - start) * gain) / parent < minChi2) split = -1;
     return { start, end, split, gain };
   };
   const leaves = [bestSplit(0, n)];
