@@ -177,6 +177,8 @@ const summary = [
   ...(mlp.epochs < cap
     ? [
         `projected, ${cap} epochs (preprocessing + ${cap} x median epoch): ${seconds(projected)}; ${ratio(projected)}`,
+        // Measured 2026-12-03 (docs/training.md, "A full fit, not a projection"): 8.8 s -> 48 s by epoch 14.
+        'caution            a lower bound: epochs grow slower as training goes on; run without --epochs to measure',
       ]
     : []),
   `peak RSS           ${gib(process.resourceUsage().maxRSS * 1024)} GiB; peak heap used ${gib(peakHeap)} GiB`,
