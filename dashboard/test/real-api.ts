@@ -12,16 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -135,7 +126,7 @@ async function trainedModel(log: (line: string) => void): Promise<string> {
     await runCredit([...root, 'features', '--data', join(tmp, 'raw'), '--out', join(tmp, 'features')]);
     await writeDictionary(join(tmp, 'dictionary.csv'));
     const t = TRAINING;
-    writeFileSync(join(tmp, 'training.json'), JSON.stringify(t.config));
+    await writeFile(join(tmp, 'training.json'), JSON.stringify(t.config));
     await runCredit([...root, 'train', '--features', join(tmp, 'features'), '--out', join(tmp, 'model'), '--folds', String(t.folds), '--epochs', String(t.epochs), '--seed', String(t.seed), '--dictionary', join(tmp, 'dictionary.csv'), '--config', join(tmp, 'training.json')]); // prettier-ignore
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true }); // no half-built folder left behind

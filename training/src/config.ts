@@ -67,6 +67,8 @@ export function validateTrainingConfig(c: TrainingConfig): TrainingConfig {
   positiveInt('seed', c.seed, 0);
   positiveInt('maxInputs', c.maxInputs, 0);
   positiveInt('piecewiseBins', c.piecewiseBins, 0);
+  if (!['equal', 'target'].includes(c.piecewiseEdges))
+    fail('piecewiseEdges', '"equal" or "target"', c.piecewiseEdges);
   if (
     typeof c.selectionMaxCorrelation !== 'number' ||
     !(c.selectionMaxCorrelation > 0 && c.selectionMaxCorrelation <= 1)
@@ -95,8 +97,6 @@ export function validateTrainingConfig(c: TrainingConfig): TrainingConfig {
   positiveInt('mlp.ensemble', c.mlp.ensemble);
   if (typeof c.mlp.lrDecay !== 'number' || !(c.mlp.lrDecay > 0 && c.mlp.lrDecay <= 1))
     fail('mlp.lrDecay', 'a number in (0, 1]', c.mlp.lrDecay);
-  if (!['equal', 'target'].includes(c.piecewiseEdges))
-    fail('piecewiseEdges', '"equal" or "target"', c.piecewiseEdges);
   if (!['balanced', 'sqrt', 'none'].includes(c.mlp.classWeight))
     fail('mlp.classWeight', '"balanced", "sqrt" or "none"', c.mlp.classWeight);
   inRange('cost.falseNegative', c.cost.falseNegative, 0, Number.MAX_VALUE);
