@@ -25,7 +25,7 @@ import {
   type EpochReport,
 } from '@credit/training';
 import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fitEnsemble, fitNetwork } from '../training/src/fit.js';
 import {
@@ -92,7 +92,8 @@ const threads =
   backend === 'wasm'
     ? `, SIMD ${String(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'))}, threads ${String(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'))}`
     : '';
-console.log(`backend ${backend}${threads}`);
+// Subnormal floats cost much more on some CPUs than on others: the figures are this model's.
+console.log(`backend ${backend}${threads}; CPU ${cpus()[0]?.model ?? 'unknown'} x ${cpus().length}`);
 
 const total = stopwatch();
 let step = stopwatch();
@@ -177,8 +178,8 @@ const summary = [
   ...(mlp.epochs < cap
     ? [
         `projected, ${cap} epochs (preprocessing + ${cap} x median epoch): ${seconds(projected)}; ${ratio(projected)}`,
-        // Measured 2026-12-03 (docs/training.md, "A full fit, not a projection"): 8.8 s -> 48 s by epoch 14.
-        'caution            a lower bound: epochs grow slower as training goes on; run without --epochs to measure',
+        // docs/training.md, "A full fit, not a projection": 8.8 s -> 48 s by epoch 14 on one machine.
+        'caution            a projection: epochs grew 5 x within one network on one machine; run without --epochs to measure',
       ]
     : []),
   `peak RSS           ${gib(process.resourceUsage().maxRSS * 1024)} GiB; peak heap used ${gib(peakHeap)} GiB`,

@@ -2,6 +2,14 @@ import * as tf from '@tensorflow/tfjs';
 import { rocAuc } from './metrics.js';
 import { buildNetwork, mergeNetworks, predictLogits, sigmoid } from './network.js';
 import { createRandom, shuffleInPlace } from './random.js';
+import { flushSubnormals, trainingState } from './subnormals.js';
+
+/**
+ * Steps between two flushes of subnormal weights and Adam moments to 0 (subnormals.ts says why); every
+ * epoch also ends with one, so the kept weights have none. At full scale the first subnormals appear
+ * after some hundreds of steps, and a flush costs about a quarter of a step.
+ */
+const FLUSH_EVERY_STEPS = 64;
 
 export interface FitOptions {
   hiddenLayers: number[];
@@ -95,6 +103,8 @@ export async function fitNetwork(
   const history: EpochReport[] = [];
   let best = { epoch: 0, auc: Number.NEGATIVE_INFINITY, weights: [] as tf.Tensor[] };
   let maskSeed = options.seed * 7919;
+  let steps = 0;
+  let state: tf.Variable[] = []; // Adam creates its moments at the first step
 
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     // Adam reads its (protected) learning rate at every step: the per-epoch decay is set here.
@@ -110,6 +120,10 @@ export async function fitNetwork(
       );
       lossSum += (await loss.data())[0]! * batch.length;
       tf.dispose([loss, xb, yb, wb]);
+      if (++steps % FLUSH_EVERY_STEPS === 0 || start + options.batchSize >= rows) {
+        if (state.length === 0) state = await trainingState(model, optimizer);
+        flushSubnormals(state);
+      }
     }
     const valAuc = validation
       ? rocAuc(validation.y, predictLogits(model, validation.x, validation.width))
