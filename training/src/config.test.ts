@@ -36,6 +36,9 @@ describe('validateTrainingConfig', () => {
     expect(() =>
       validateTrainingConfig(resolveTrainingConfig({ piecewiseEdges: 'tree' as 'target' })),
     ).toThrow(/piecewiseEdges must be "equal" or "target", got "tree"/);
+    expect(() => validateTrainingConfig(resolveTrainingConfig({ selectionScore: 'gain' as 'auc' }))).toThrow(
+      /selectionScore must be "auc" or "steps", got "gain"/,
+    );
     expect(validateTrainingConfig(defaultTrainingConfig)).toBe(defaultTrainingConfig);
   });
 });

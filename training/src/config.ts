@@ -27,6 +27,7 @@ export const defaultTrainingConfig: TrainingConfig = {
   missingIndicatorMinRate: 0.01,
   maxInputs: 200,
   selectionMaxCorrelation: 0.9,
+  selectionScore: 'auc',
   piecewiseBins: 8,
   piecewiseEdges: 'target',
   calibrateIntercept: true,
@@ -69,6 +70,8 @@ export function validateTrainingConfig(c: TrainingConfig): TrainingConfig {
   positiveInt('piecewiseBins', c.piecewiseBins, 0);
   if (!['equal', 'target'].includes(c.piecewiseEdges))
     fail('piecewiseEdges', '"equal" or "target"', c.piecewiseEdges);
+  if (!['auc', 'steps'].includes(c.selectionScore))
+    fail('selectionScore', '"auc" or "steps"', c.selectionScore);
   if (
     typeof c.selectionMaxCorrelation !== 'number' ||
     !(c.selectionMaxCorrelation > 0 && c.selectionMaxCorrelation <= 1)

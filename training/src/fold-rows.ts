@@ -5,6 +5,7 @@
 import { TrainingError } from './errors.js';
 import type { FitOptions, Matrix } from './fit.js';
 import { fitPreprocessor, selectInputs, transformColumns, type Preprocessor } from './preprocess.js';
+import { stepFunctionScore } from './selection-score.js';
 import { withTargetBins } from './target-bins.js';
 import type { FeatureTable, TrainingConfig } from './types.js';
 
@@ -48,7 +49,17 @@ export function fitRowsPreprocessor(
   const selected =
     c.maxInputs <= 0
       ? pre
-      : selectInputs(pre, columns, tableRows, labels, c.maxInputs, c.selectionMaxCorrelation);
+      : selectInputs(
+          pre,
+          columns,
+          tableRows,
+          labels,
+          c.maxInputs,
+          c.selectionMaxCorrelation,
+          c.selectionScore === 'steps'
+            ? (spec, column, r, labelsOf) => stepFunctionScore(spec, column, r, labelsOf, c.piecewiseBins)
+            : undefined,
+        );
   if (c.piecewiseEdges !== 'target') return selected;
   return withTargetBins(selected, columns, tableRows, labels, c.piecewiseBins);
 }

@@ -268,6 +268,8 @@ export function transformColumns(
  * `maxCorrelation` < 1: first, walking the features by the score of their values, a feature whose values'
  * rank correlation with a feature kept before it is above this is left out, value and indicator
  * (redundancy.ts), so near-copies leave their places to other information.
+ * `valueScore`: a second score for a feature's value input on the same scale (selection-score.ts); the
+ * value is ranked by the larger of the two.
  */
 export function selectInputs(
   pre: Preprocessor,
@@ -276,6 +278,12 @@ export function selectInputs(
   y: ArrayLike<number>,
   maxInputs: number,
   maxCorrelation = 1,
+  valueScore?: (
+    spec: FeatureSpec,
+    column: Float64Array,
+    rows: ArrayLike<number>,
+    y: ArrayLike<number>,
+  ) => number,
 ): Preprocessor {
   const total = pre.features.reduce((n, f) => n + (f.value === false ? 0 : 1) + (f.indicator ? 1 : 0), 0);
   if (maxInputs <= 0 || maxInputs >= total) return pre;
@@ -291,8 +299,11 @@ export function selectInputs(
       missing[r] = isMissing ? 1 : 0;
     }
     const order = candidates.length;
-    if (spec.value !== false)
-      candidates.push({ feature, part: 'value', order, s: Math.abs(rocAuc(y, values) - 0.5) });
+    if (spec.value !== false) {
+      const auc = Math.abs(rocAuc(y, values) - 0.5);
+      const s = valueScore ? Math.max(auc, valueScore(spec, column, rows, y)) : auc;
+      candidates.push({ feature, part: 'value', order, s });
+    }
     if (spec.indicator)
       candidates.push({ feature, part: 'missing', order: order + 1, s: Math.abs(rocAuc(y, missing) - 0.5) });
   });

@@ -295,6 +295,7 @@ function flattenParams(c: TrainingConfig, finalEpochs: number): Record<string, s
     exclude_protected: c.excludeProtected,
     max_inputs: c.maxInputs,
     selection_max_correlation: c.selectionMaxCorrelation,
+    selection_score: c.selectionScore,
     piecewise_bins: c.piecewiseBins,
     piecewise_edges: c.piecewiseEdges,
     calibrate_intercept: c.calibrateIntercept,

@@ -63,6 +63,12 @@ export interface TrainingConfig {
    */
   selectionMaxCorrelation: number;
   /**
+   * What ranks a feature's value in that selection: 'auc' = |ROC AUC − 0.5| (monotone effects only);
+   * 'steps' = the larger of that and the same for the best step function of the feature, the leaves of the
+   * gated tree of target-bins.ts (selection-score.ts; no effect with piecewiseBins < 2).
+   */
+  selectionScore: 'auc' | 'steps';
+  /**
    * Piecewise-linear encoding of each quantile feature's percentile in this many model inputs (0 = one
    * input per feature, the plain quantile transform). Part of the saved preprocessing (FeatureSpec.bins).
    */
