@@ -1,6 +1,6 @@
 import { rocAuc } from './metrics.js';
 import { percentileOf, type FeatureSpec } from './preprocess.js';
-import { MIN_LEAF_SHARE, MIN_SPLIT_CHI2, treeEdges } from './target-bins.js';
+import { featureEdges } from './target-bins.js';
 
 /**
  * How well a step function of the feature separates the classes on the given (training) rows: |ROC AUC −
@@ -19,23 +19,7 @@ export function stepFunctionScore(
   bins: number,
 ): number {
   if (spec.kind !== 'quantile' || bins < 2) return 0;
-  const percentile = new Float64Array(rows.length);
-  const knownP: number[] = [];
-  const knownY: number[] = [];
-  for (let r = 0; r < rows.length; r++) {
-    const v = column[rows[r]!]!;
-    percentile[r] = percentileOf(spec, Number.isFinite(v) ? v : spec.median);
-    if (!Number.isFinite(v)) continue;
-    knownP.push(percentile[r]!);
-    knownY.push(y[r]!);
-  }
-  const edges = treeEdges(
-    Float64Array.from(knownP),
-    Float64Array.from(knownY),
-    bins,
-    MIN_LEAF_SHARE,
-    MIN_SPLIT_CHI2,
-  );
+  const edges = featureEdges(spec, column, rows, y, bins);
   if (edges.length <= 2) return 0;
   const leafOf = (p: number) => {
     let lo = 0;
@@ -50,7 +34,10 @@ export function stepFunctionScore(
   const leaves = edges.length - 1;
   const defaults = new Float64Array(leaves);
   const counts = new Float64Array(leaves);
-  const leaf = Int32Array.from(percentile, leafOf);
+  const leaf = Int32Array.from(rows, (row) => {
+    const v = column[row]!;
+    return leafOf(percentileOf(spec, Number.isFinite(v) ? v : spec.median));
+  });
   leaf.forEach((k, r) => {
     defaults[k]! += y[r]!;
     counts[k]!++;

@@ -34,22 +34,38 @@ export function withTargetBins(
   minLeafShare = MIN_LEAF_SHARE,
   minChi2 = MIN_SPLIT_CHI2,
 ): Preprocessor {
-  const p = new Float64Array(rows.length);
-  const label = new Float64Array(rows.length);
+  const buffers = { p: new Float64Array(rows.length), label: new Float64Array(rows.length) };
   const features = pre.features.map((spec): FeatureSpec => {
     if (spec.kind !== 'quantile' || spec.value === false || bins < 2) return spec;
-    const column = columns[spec.index]!;
-    let count = 0;
-    for (let r = 0; r < rows.length; r++) {
-      const v = column[rows[r]!]!;
-      if (!Number.isFinite(v)) continue;
-      p[count] = percentileOf(spec, v);
-      label[count++] = y[r]!;
-    }
-    const edges = treeEdges(p.subarray(0, count), label.subarray(0, count), bins, minLeafShare, minChi2);
+    const edges = featureEdges(spec, columns[spec.index]!, rows, y, bins, minLeafShare, minChi2, buffers);
     return { ...spec, bins: edges.length - 1, edges };
   });
   return withFeatures(pre, features);
+}
+
+/**
+ * One quantile feature's slice edges: `treeEdges` on the percentiles of its known values over `rows`
+ * (missing values left out). `buffers` (rows.length long) saves an allocation per feature.
+ */
+export function featureEdges(
+  spec: FeatureSpec,
+  column: Float64Array,
+  rows: ArrayLike<number>,
+  y: ArrayLike<number>,
+  bins: number,
+  minLeafShare = MIN_LEAF_SHARE,
+  minChi2 = MIN_SPLIT_CHI2,
+  buffers = { p: new Float64Array(rows.length), label: new Float64Array(rows.length) },
+): number[] {
+  const { p, label } = buffers;
+  let count = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const v = column[rows[r]!]!;
+    if (!Number.isFinite(v)) continue;
+    p[count] = percentileOf(spec, v);
+    label[count++] = y[r]!;
+  }
+  return treeEdges(p.subarray(0, count), label.subarray(0, count), bins, minLeafShare, minChi2);
 }
 
 interface Leaf {
