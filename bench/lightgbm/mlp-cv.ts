@@ -11,6 +11,7 @@ import { crossValidate, type FeatureTable } from '@credit/training';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { benchDir, writeAtomically } from './paths.js';
+import { readExport } from './read-export.js';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const maxEpochs = Number(args[0] ?? 6);
@@ -18,24 +19,12 @@ const seeds = Number(args[1] ?? 1);
 const dir = benchDir(args[2]);
 const withBaseline = !process.argv.includes('--no-baseline');
 
-const meta = JSON.parse(readFileSync(resolve(dir, 'meta.json'), 'utf8')) as {
-  names: string[];
-  ids: number[];
-  target: number[];
-  fold: number[];
-  folds: number;
-  seed: number;
-};
-const raw = readFileSync(resolve(dir, 'features.f32'));
-const x = new Float32Array(raw.buffer, raw.byteOffset, raw.byteLength / 4);
-const width = meta.names.length;
-const rows = meta.target.length;
-// Column-major float64, as the trainer takes it (the exported float32 values are the same for every model).
+const { meta, columns } = readExport(dir);
 const table: FeatureTable = {
   ids: Float64Array.from(meta.ids),
   target: Float64Array.from(meta.target),
   names: meta.names,
-  columns: meta.names.map((_, c) => Float64Array.from({ length: rows }, (_, r) => x[r * width + c]!)),
+  columns,
 };
 const config = JSON.parse(
   readFileSync(resolve(import.meta.dirname, '..', '..', 'training', 'configs', 'default.json'), 'utf8'),

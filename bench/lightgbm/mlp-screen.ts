@@ -27,6 +27,7 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { benchDir, writeAtomically } from './paths.js';
+import { readExport } from './read-export.js';
 
 type Variant = Partial<FitOptions> & {
   name: string;
@@ -150,16 +151,7 @@ const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const variants = JSON.parse(readFileSync(positional[0]!, 'utf8')) as Variant[];
 const folds = (positional[1] ?? '0').split(',').map(Number);
 const dir = benchDir(positional[2]);
-const meta = JSON.parse(readFileSync(resolve(dir, 'meta.json'), 'utf8')) as {
-  names: string[];
-  target: number[];
-  fold: number[];
-};
-const raw = readFileSync(resolve(dir, 'features.f32'));
-const xs = new Float32Array(raw.buffer, raw.byteOffset, raw.byteLength / 4);
-const width = meta.names.length;
-const n = meta.target.length;
-const columns = meta.names.map((_, c) => Float64Array.from({ length: n }, (_, r) => xs[r * width + c]!));
+const { meta, columns } = readExport(dir);
 const config = JSON.parse(
   readFileSync(resolve(import.meta.dirname, '..', '..', 'training', 'configs', 'default.json'), 'utf8'),
 ) as { mlp: Omit<FitOptions, 'seed'>; seed: number; missingIndicatorMinRate: number };
@@ -247,7 +239,10 @@ for (const k of folds) {
     }
     const ensembleAuc = rocAuc(yVal, meanLogit);
     if (writeOof) {
-      const kept = oofOf.get(name) ?? { oof: new Float64Array(n).fill(Number.NaN), foldsDone: [] };
+      const kept = oofOf.get(name) ?? {
+        oof: new Float64Array(meta.target.length).fill(Number.NaN),
+        foldsDone: [],
+      };
       valRows.forEach((r, j) => (kept.oof[r] = 1 / (1 + Math.exp(-meanLogit[j]!))));
       kept.foldsDone.push(k);
       oofOf.set(name, kept);

@@ -7,12 +7,11 @@
  *   npx tsx bench/lightgbm/selection-ranks.ts DIR [FOLD=0] [FEATURE,FEATURE,...]
  */
 import { defaultTrainingConfig } from '@credit/training';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { rocAuc } from '../../training/src/metrics.js';
 import { fitPreprocessor, selectInputs } from '../../training/src/preprocess.js';
 import { stepFunctionScore } from '../../training/src/selection-score.js';
 import { benchDir } from './paths.js';
+import { readExport } from './read-export.js';
 
 const args = process.argv.slice(2);
 const dir = benchDir(args[0]);
@@ -21,17 +20,8 @@ const wanted = (args[2] ?? 'AMT_ANNUITY,LOAN_TERM_ESTIMATE,AMT_CREDIT,PAYMENT_RA
   ',',
 );
 
-const meta = JSON.parse(readFileSync(resolve(dir, 'meta.json'), 'utf8')) as {
-  names: string[];
-  target: number[];
-  fold: number[];
-};
-const raw = readFileSync(resolve(dir, 'features.f32'));
-const x = new Float32Array(raw.buffer, raw.byteOffset, raw.byteLength / 4);
-const width = meta.names.length;
-const n = meta.target.length;
-const columns = meta.names.map((_, c) => Float64Array.from({ length: n }, (_, r) => x[r * width + c]!));
-const rows = Array.from({ length: n }, (_, r) => r).filter((r) => meta.fold[r] !== fold);
+const { meta, columns } = readExport(dir);
+const rows = Array.from({ length: meta.target.length }, (_, r) => r).filter((r) => meta.fold[r] !== fold);
 const y = Float64Array.from(rows, (r) => meta.target[r]!);
 
 const c = defaultTrainingConfig;
